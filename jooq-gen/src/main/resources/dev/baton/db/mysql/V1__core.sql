@@ -1,0 +1,107 @@
+-- Baton core schema, MySQL 8 / MariaDB 10.6+ dialect. Times are epoch milliseconds (BIGINT) from the time source.
+-- The H2 twin lives in ../h2; keep the two in step.
+
+-- One row per run. next_event_id is the id the next history event gets; reading it with
+-- SELECT ... FOR UPDATE serialises every append to the run's history.
+CREATE TABLE baton_runs (
+  run_id          VARCHAR(36)  NOT NULL,
+  workflow_id     VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+  workflow_type   VARCHAR(255) NOT NULL,
+  task_queue      VARCHAR(255) NOT NULL,
+  status          VARCHAR(20)  NOT NULL,
+  input           LONGTEXT         NOT NULL,
+  result          LONGTEXT,
+  failure         LONGTEXT,
+  next_event_id   BIGINT       NOT NULL,
+  start_time      BIGINT       NOT NULL,
+  close_time      BIGINT,
+  CONSTRAINT pk_baton_runs PRIMARY KEY (run_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX ix_baton_runs_workflow_id ON baton_runs (workflow_id, start_time) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX ix_baton_runs_status_type ON baton_runs (status, workflow_type, start_time) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- The current (latest) run of each workflow id: the workflow-id reuse policy checks it, since
+-- MySQL has no partial unique index.
+CREATE TABLE baton_current_runs (
+  workflow_id     VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+  run_id          VARCHAR(36)  NOT NULL,
+  status          VARCHAR(20)  NOT NULL,
+  CONSTRAINT pk_baton_current_runs PRIMARY KEY (workflow_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- Append-only history; event ids are contiguous per run (1, 2, 3, ...), never auto-increment.
+CREATE TABLE baton_history (
+  run_id          VARCHAR(36)  NOT NULL,
+  event_id        BIGINT       NOT NULL,
+  event_type      VARCHAR(64)  NOT NULL,
+  event_time      BIGINT       NOT NULL,
+  attributes      LONGTEXT         NOT NULL,
+  CONSTRAINT pk_baton_history PRIMARY KEY (run_id, event_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- At most one pending workflow task per run. A claim sets state STARTED and a fresh lease token;
+-- a commit is accepted only with the token it was claimed with.
+CREATE TABLE baton_workflow_tasks (
+  run_id             VARCHAR(36)  NOT NULL,
+  workflow_id        VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+  task_queue         VARCHAR(255) NOT NULL,
+  state              VARCHAR(16)  NOT NULL,
+  attempt            INT          NOT NULL,
+  visible_at         BIGINT       NOT NULL,
+  lease_token        VARCHAR(36),
+  lease_owner        VARCHAR(255),
+  lease_expires_at   BIGINT,
+  started_at         BIGINT,
+  sticky_owner       VARCHAR(255),
+  sticky_until       BIGINT,
+  last_failure       LONGTEXT,
+  CONSTRAINT pk_baton_workflow_tasks PRIMARY KEY (run_id)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX ix_baton_workflow_tasks_claim ON baton_workflow_tasks (task_queue, state, visible_at) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX ix_baton_workflow_tasks_expiry ON baton_workflow_tasks (state, lease_expires_at) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- Activity tasks, keyed by the run and the activity's sequence number in it. The row lives from
+-- scheduling to the recording of the final outcome; retries reuse it with attempt + 1.
+CREATE TABLE baton_activity_tasks (
+  run_id                 VARCHAR(36)  NOT NULL,
+  seq                    INT          NOT NULL,
+  workflow_id            VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+  task_queue             VARCHAR(255) NOT NULL,
+  activity_type          VARCHAR(255) NOT NULL,
+  input                  LONGTEXT         NOT NULL,
+  state                  VARCHAR(16)  NOT NULL,
+  attempt                INT          NOT NULL,
+  visible_at             BIGINT       NOT NULL,
+  scheduled_at           BIGINT       NOT NULL,
+  schedule_to_close_at   BIGINT,
+  schedule_to_start_ms   BIGINT,
+  start_to_close_ms      BIGINT       NOT NULL,
+  heartbeat_ms           BIGINT,
+  retry_policy           LONGTEXT         NOT NULL,
+  lease_token            VARCHAR(36),
+  lease_owner            VARCHAR(255),
+  lease_expires_at       BIGINT,
+  last_failure           LONGTEXT,
+  heartbeat_details      LONGTEXT,
+  CONSTRAINT pk_baton_activity_tasks PRIMARY KEY (run_id, seq)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX ix_baton_activity_tasks_claim ON baton_activity_tasks (task_queue, state, visible_at) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX ix_baton_activity_tasks_expiry ON baton_activity_tasks (state, lease_expires_at) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- Durable timers: a poller turns due rows into TimerFired events.
+CREATE TABLE baton_timers (
+  run_id          VARCHAR(36)  NOT NULL,
+  seq             INT          NOT NULL,
+  workflow_id     VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+  fire_at         BIGINT       NOT NULL,
+  CONSTRAINT pk_baton_timers PRIMARY KEY (run_id, seq)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX ix_baton_timers_due ON baton_timers (fire_at) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+-- Workflow types some worker has registered in this database; a start of any other is refused.
+CREATE TABLE baton_workflow_types (
+  name            VARCHAR(255) NOT NULL,
+  task_queue      VARCHAR(255) NOT NULL,
+  registered_at   BIGINT       NOT NULL,
+  CONSTRAINT pk_baton_workflow_types PRIMARY KEY (name)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

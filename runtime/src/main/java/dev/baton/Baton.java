@@ -1,0 +1,93 @@
+package dev.baton;
+
+import dev.baton.internal.BatonFactory;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The entry point: a connection to the database that holds Baton's workflows, from which workers
+ * are started and workflows started, inspected and awaited. Thread-safe; create one per process and
+ * close it on shutdown (which also shuts down its workers).
+ *
+ * <pre>{@code
+ * try (Baton baton = Baton.embedded()) {
+ *   baton.newWorker("orders").registerWorkflow(OrderFulfilmentImpl.class)
+ *       .registerActivities(new WarehouseImpl()).start();
+ *   OrderResult result = OrderFulfilmentClient.of(baton).start("order-42", order).result();
+ * }
+ * }</pre>
+ */
+public interface Baton extends AutoCloseable {
+  /** The default folder of {@link #embedded()}: {@code ./baton-data}. */
+  Path DEFAULT_EMBEDDED_FOLDER = Path.of("baton-data");
+
+  /**
+   * Opens (creating and migrating on first use) the embedded H2 database in {@code ./baton-data}.
+   * Commits are in the file when they return, so a killed process loses nothing; a power loss may.
+   */
+  static Baton embedded() {
+    return embedded(DEFAULT_EMBEDDED_FOLDER);
+  }
+
+  /** Opens the embedded H2 database in {@code folder}, creating and migrating it on first use. */
+  static Baton embedded(Path folder) {
+    return embedded(folder, BatonOptions.getDefault());
+  }
+
+  /** Opens the embedded H2 database in {@code folder} with the given options. */
+  static Baton embedded(Path folder, BatonOptions options) {
+    return BatonFactory.embedded(folder, options);
+  }
+
+  /**
+   * A new, not yet started worker for {@code taskQueue} with default options. Register workflow
+   * implementations and activity objects, then call {@link Worker#start()}.
+   */
+  Worker newWorker(String taskQueue);
+
+  /** A new, not yet started worker for {@code taskQueue}. */
+  Worker newWorker(String taskQueue, WorkerOptions options);
+
+  /**
+   * Starts a run of {@code type} with workflow id {@code workflowId}.
+   *
+   * @throws UnknownWorkflowTypeException if no worker has registered the type in this database
+   * @throws WorkflowAlreadyStartedException if a run with that id is still running
+   * @throws PayloadException if an argument cannot be stored and read back as its declared type
+   * @throws IllegalArgumentException if the id is empty or longer than 255 characters, or the
+   *     arguments do not match the type's parameters
+   */
+  <R> WorkflowHandle<R> start(WorkflowType<R> type, String workflowId, Object... arguments);
+
+  /** Starts a run of {@code type} with the given options; throws as {@link #start(WorkflowType, String, Object...)}. */
+  <R> WorkflowHandle<R> start(WorkflowType<R> type, WorkflowOptions options, Object... arguments);
+
+  /**
+   * A handle on the latest run of {@code workflowId}.
+   *
+   * @throws WorkflowNotFoundException if there is none
+   */
+  <R> WorkflowHandle<R> handle(WorkflowType<R> type, String workflowId);
+
+  /**
+   * The history of the latest run of {@code workflowId}, in event order.
+   *
+   * @throws WorkflowNotFoundException if there is none
+   */
+  List<HistoryEvent> history(String workflowId);
+
+  /**
+   * What the latest run of {@code workflowId} is doing: its status and, when a workflow task is
+   * pending, its attempt and last failure (such as a non-determinism error).
+   *
+   * @throws WorkflowNotFoundException if there is none
+   */
+  WorkflowDescription describe(String workflowId);
+
+  /** Completes or fails activity tasks by their task token, from any process. */
+  ActivityCompletionClient activityCompletion();
+
+  /** Shuts down this instance's workers gracefully and closes the database connections. */
+  @Override
+  void close();
+}

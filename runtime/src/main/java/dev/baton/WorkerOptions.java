@@ -1,0 +1,146 @@
+package dev.baton;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** Options of a {@link Worker}. Immutable; build with {@link #newBuilder()}. */
+public final class WorkerOptions {
+  private static final WorkerOptions DEFAULT = newBuilder().build();
+
+  private final int maxCachedWorkflows;
+  private final int workflowSlots;
+  private final int activitySlots;
+  private final Duration workflowTaskTimeout;
+  private final Duration shutdownGracePeriod;
+  private final Duration maxPollInterval;
+
+  private WorkerOptions(Builder b) {
+    this.maxCachedWorkflows = b.maxCachedWorkflows;
+    this.workflowSlots = b.workflowSlots;
+    this.activitySlots = b.activitySlots;
+    this.workflowTaskTimeout = b.workflowTaskTimeout;
+    this.shutdownGracePeriod = b.shutdownGracePeriod;
+    this.maxPollInterval = b.maxPollInterval;
+  }
+
+  /** A builder starting from the defaults. */
+  public static Builder newBuilder() {
+    return new Builder();
+  }
+
+  /** The defaults. */
+  public static WorkerOptions getDefault() {
+    return DEFAULT;
+  }
+
+  /**
+   * How many running workflows are kept in memory between their tasks, so that their histories are
+   * not replayed on every task. Default: 600.
+   */
+  public int maxCachedWorkflows() {
+    return maxCachedWorkflows;
+  }
+
+  /** How many workflow tasks run at once. Default: 2. */
+  public int workflowSlots() {
+    return workflowSlots;
+  }
+
+  /** How many activities run at once. Default: 16. */
+  public int activitySlots() {
+    return activitySlots;
+  }
+
+  /**
+   * The lease on a workflow task: if the worker has not committed by then, another worker may take
+   * the task. Default: 10 seconds.
+   */
+  public Duration workflowTaskTimeout() {
+    return workflowTaskTimeout;
+  }
+
+  /** How long {@link Worker#close()} waits for running tasks. Default: 10 seconds. */
+  public Duration shutdownGracePeriod() {
+    return shutdownGracePeriod;
+  }
+
+  /**
+   * The longest wait between two polls of the database when no task was found (in-process work
+   * wakes the worker at once). Default: 1 second.
+   */
+  public Duration maxPollInterval() {
+    return maxPollInterval;
+  }
+
+  /** Builds {@link WorkerOptions}. */
+  public static final class Builder {
+    private int maxCachedWorkflows = 600;
+    private int workflowSlots = 2;
+    private int activitySlots = 16;
+    private Duration workflowTaskTimeout = Duration.ofSeconds(10);
+    private Duration shutdownGracePeriod = Duration.ofSeconds(10);
+    private Duration maxPollInterval = Duration.ofSeconds(1);
+
+    private Builder() {}
+
+    /** Running workflows kept in memory; 0 disables the cache. */
+    public Builder maxCachedWorkflows(int value) {
+      this.maxCachedWorkflows = atLeast("maxCachedWorkflows", value, 0);
+      return this;
+    }
+
+    /** Workflow tasks run at once; at least 1. */
+    public Builder workflowSlots(int value) {
+      this.workflowSlots = atLeast("workflowSlots", value, 1);
+      return this;
+    }
+
+    /** Activities run at once; at least 1. */
+    public Builder activitySlots(int value) {
+      this.activitySlots = atLeast("activitySlots", value, 1);
+      return this;
+    }
+
+    /** The lease on a workflow task; positive. */
+    public Builder workflowTaskTimeout(Duration value) {
+      this.workflowTaskTimeout = positive("workflowTaskTimeout", value);
+      return this;
+    }
+
+    /** How long a graceful shutdown waits for running tasks; not negative. */
+    public Builder shutdownGracePeriod(Duration value) {
+      Objects.requireNonNull(value, "shutdownGracePeriod");
+      if (value.isNegative()) {
+        throw new IllegalArgumentException("shutdownGracePeriod must not be negative: " + value);
+      }
+      this.shutdownGracePeriod = value;
+      return this;
+    }
+
+    /** The longest wait between two polls of the database; positive. */
+    public Builder maxPollInterval(Duration value) {
+      this.maxPollInterval = positive("maxPollInterval", value);
+      return this;
+    }
+
+    /** The options. */
+    public WorkerOptions build() {
+      return new WorkerOptions(this);
+    }
+
+    private static int atLeast(String name, int value, int min) {
+      if (value < min) {
+        throw new IllegalArgumentException(name + " must be at least " + min + ", was " + value);
+      }
+      return value;
+    }
+
+    private static Duration positive(String name, Duration value) {
+      Objects.requireNonNull(value, name);
+      if (value.isNegative() || value.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + value);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.baton;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Options for starting a workflow run. Immutable; build with {@link #newBuilder(String)}.
+ */
+public final class WorkflowOptions {
+  private final String workflowId;
+  private final @Nullable String taskQueue;
+
+  private WorkflowOptions(Builder builder) {
+    this.workflowId = builder.workflowId;
+    this.taskQueue = builder.taskQueue;
+  }
+
+  /** A builder for a run with the given workflow id. */
+  public static Builder newBuilder(String workflowId) {
+    return new Builder(workflowId);
+  }
+
+  /** Options with just a workflow id. */
+  public static WorkflowOptions of(String workflowId) {
+    return newBuilder(workflowId).build();
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    return new Builder(workflowId).taskQueue(taskQueue);
+  }
+
+  /**
+   * The business id of the workflow: at most 255 characters, compared byte for byte, unique among
+   * running workflows.
+   */
+  public String workflowId() {
+    return workflowId;
+  }
+
+  /** The task queue; unset means the workflow type's own ({@link Workflow#taskQueue()}). */
+  public @Nullable String taskQueue() {
+    return taskQueue;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof WorkflowOptions that
+        && workflowId.equals(that.workflowId)
+        && Objects.equals(taskQueue, that.taskQueue);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(workflowId, taskQueue);
+  }
+
+  @Override
+  public String toString() {
+    return "WorkflowOptions{workflowId=" + workflowId + ", taskQueue=" + taskQueue + "}";
+  }
+
+  /** Builds {@link WorkflowOptions}. */
+  public static final class Builder {
+    private final String workflowId;
+    private @Nullable String taskQueue;
+
+    private Builder(String workflowId) {
+      this.workflowId = Objects.requireNonNull(workflowId, "workflowId");
+    }
+
+    /** The task queue the run's workflow tasks go to. */
+    public Builder taskQueue(@Nullable String taskQueue) {
+      this.taskQueue = taskQueue;
+      return this;
+    }
+
+    /** The options. */
+    public WorkflowOptions build() {
+      return new WorkflowOptions(this);
+    }
+  }
+}
