@@ -1,15 +1,102 @@
 package dev.baton.internal;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.baton.Baton;
+import dev.baton.BatonException;
 import dev.baton.BatonOptions;
+import dev.baton.SettableTimeSource;
+import dev.baton.internal.client.BatonImpl;
+import dev.baton.internal.json.PayloadConverter;
+import dev.baton.internal.store.ActivityStore;
+import dev.baton.internal.store.Database;
+import dev.baton.internal.store.Dialect;
+import dev.baton.internal.store.H2Dialect;
+import dev.baton.internal.store.WorkflowStore;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import javax.sql.DataSource;
 
 /** Creates {@link Baton} instances. */
 public final class BatonFactory {
+  private static final long SWEEP_INTERVAL_MILLIS = 1_000;
+
   private BatonFactory() {}
 
   /** An instance on the embedded H2 database in {@code folder}. */
   public static Baton embedded(Path folder, BatonOptions options) {
-    throw new UnsupportedOperationException("not yet");
+    Path absolute = folder.toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(absolute);
+    } catch (IOException e) {
+      throw new BatonException("Cannot create the embedded database folder " + absolute, e);
+    }
+    HikariConfig config = new HikariConfig();
+    // WRITE_DELAY=0: H2 writes each commit to the file before the commit returns, so a process
+    // killed with kill -9 loses nothing it reported committed (its default keeps 500 ms in memory).
+    config.setJdbcUrl(
+        "jdbc:h2:file:" + absolute.resolve("baton") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000");
+    config.setUsername("sa");
+    config.setPassword("");
+    config.setMaximumPoolSize(16);
+    config.setPoolName("baton-h2");
+    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    config.setAutoCommit(true);
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new BatonException(
+          "Cannot open the embedded database in " + absolute + " (is another process using it?): "
+              + e.getMessage(),
+          e);
+    }
+    return open(dataSource, new H2Dialect(), options);
+  }
+
+  static Baton open(DataSource dataSource, Dialect dialect, BatonOptions options) {
+    Database database = new Database(dataSource, dialect, options.timeSource());
+    try {
+      checkConnection(dataSource);
+      database.migrate();
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
+    Wakeups wakeups = new Wakeups();
+    WorkflowStore workflows = new WorkflowStore(database);
+    ActivityStore activities = new ActivityStore(database);
+    Services services =
+        new Services(database, workflows, activities, new PayloadConverter(options.payloadLimitBytes()), wakeups);
+    Sweeper sweeper = new Sweeper(workflows, activities, wakeups, SWEEP_INTERVAL_MILLIS);
+    Runnable onClockMove =
+        () -> {
+          sweeper.trigger();
+          wakeups.all();
+        };
+    if (options.timeSource() instanceof SettableTimeSource settable) {
+      settable.onChange(onClockMove);
+    }
+    sweeper.start();
+    return new BatonImpl(
+        services,
+        () -> {
+          if (options.timeSource() instanceof SettableTimeSource settable) {
+            settable.removeListener(onClockMove);
+          }
+          sweeper.close();
+          database.close();
+        });
+  }
+
+  private static void checkConnection(DataSource dataSource) {
+    // The pool connects lazily; fail here, with a clear message, rather than in a worker.
+    try (Connection connection = dataSource.getConnection()) {
+      connection.isValid(5);
+    } catch (java.sql.SQLException e) {
+      throw new BatonException("Cannot connect to Baton's database: " + e.getMessage(), e);
+    }
   }
 }

@@ -7,9 +7,19 @@ import java.time.Instant;
 
 /** The running workflow's side of the {@code Workflow} API, bound to the workflow's threads. */
 public interface WorkflowContext {
-  /** The context of the workflow code running on this thread. */
+  /**
+   * The context of the workflow code running on this thread.
+   *
+   * @throws IllegalStateException outside workflow code
+   */
   static WorkflowContext current() {
-    throw new IllegalStateException("not yet");
+    DeterministicScheduler.Branch branch = DeterministicScheduler.currentBranch();
+    if (branch == null) {
+      throw new IllegalStateException(
+          "This Workflow method may only be called from workflow code, on the thread Baton runs"
+              + " the workflow on");
+    }
+    return branch.scheduler().owner();
   }
 
   /** Schedules an activity. */

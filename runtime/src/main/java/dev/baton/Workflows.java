@@ -4,12 +4,13 @@ import dev.baton.internal.workflow.WorkflowContext;
 import java.time.Instant;
 
 /**
- * What workflow code may call. Each method records or replays a step of the workflow's history,
+ * What workflow code may call. (Named {@code Workflows} because {@code dev.baton.Workflow} is the
+ * annotation.) Each method records or replays a step of the workflow's history,
  * so the code behaves the same when it is replayed on another worker after a crash. Call these only
  * from workflow code (the workflow method and what it calls).
  */
-public final class Workflow {
-  private Workflow() {}
+public final class Workflows {
+  private Workflows() {}
 
   /**
    * Runs an activity and waits for its result. Generated stubs call this; call it by hand to use an

@@ -1,0 +1,170 @@
+package dev.baton.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.Baton;
+import dev.baton.HistoryEvent;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills worker JVMs with SIGKILL at random instants and halts them at named points (right after a
+ * claim, right before a commit, right after a commit), then lets a final JVM finish: every
+ * workflow has the result it would have had, every activity completion is recorded once, and an
+ * activity ran more than once only under a lease that was lost. Set {@code -Dbaton.crash.seed} to
+ * replay a run.
+ */
+class CrashRecoveryTest {
+  private static final int WORKFLOWS = 120;
+  private static final int RANDOM_KILLS = 20;
+  private static final Pattern ACTIVITY = Pattern.compile("\"seq\":(\\d+)");
+  private static final Pattern ATTEMPT = Pattern.compile("\"attempt\":(\\d+)");
+
+  @Test
+  void workflowsFinishCorrectlyAfterKillsAndHalts(@TempDir Path folder) throws Exception {
+    long seed = Long.getLong("baton.crash.seed", new SecureRandom().nextLong());
+    System.out.println("CrashRecoveryTest seed=" + seed + " (rerun with -Dbaton.crash.seed=" + seed + ")");
+    Random random = new Random(seed);
+    Path log = folder.resolve("side-effects.log");
+    Path data = folder.resolve("data");
+
+    for (String point : List.of("afterClaim", "beforeCommit", "afterCommit")) {
+      int occurrence = 1 + random.nextInt(30);
+      Process child = launch(data, log, "work", "-Dbaton.haltAt=" + point + ":" + occurrence);
+      assertThat(child.waitFor(90, TimeUnit.SECONDS))
+          .as("worker halted at %s:%d", point, occurrence)
+          .isTrue();
+      assertThat(child.exitValue()).as("exit code of the halt at %s", point).isEqualTo(137);
+    }
+    for (int kill = 0; kill < RANDOM_KILLS; kill++) {
+      long delay = 300 + random.nextInt(2200);
+      Process child = launch(data, log, "work");
+      Thread.sleep(delay);
+      child.destroyForcibly(); // SIGKILL
+      child.waitFor(30, TimeUnit.SECONDS);
+    }
+    Process last = launch(data, log, "final");
+    assertThat(last.waitFor(180, TimeUnit.SECONDS)).as("final worker finished").isTrue();
+    assertThat(last.exitValue()).isZero();
+
+    try (Baton baton = Baton.embedded(data)) {
+      FulfilmentClient client = FulfilmentClient.of(baton);
+      Map<String, List<String[]>> executions = readLog(log);
+      int extraExecutions = 0;
+      for (int i = 0; i < WORKFLOWS; i++) {
+        Fulfilment.Order order = CrashWorker.order(i);
+        assertThat(client.handle(order.id()).result(Duration.ofSeconds(5)))
+            .isEqualTo(FulfilmentImpl.expectedReceipt(order));
+        List<HistoryEvent> history = baton.history(order.id());
+        Map<Integer, Integer> recordedAttempts = new HashMap<>();
+        for (HistoryEvent event : history) {
+          if (event.type().equals("ActivityTaskStarted")) {
+            int seq = group(ACTIVITY, event.attributesJson());
+            assertThat(recordedAttempts.put(seq, group(ATTEMPT, event.attributesJson())))
+                .as("activity #%d of %s recorded once", seq, order.id())
+                .isNull();
+          }
+        }
+        assertThat(history.stream().filter(e -> e.type().equals("ActivityTaskCompleted")).count())
+            .as("completions of %s", order.id())
+            .isEqualTo(3);
+        List<String> activities = List.of("Steps.reserve", "Steps.charge", "Steps.ship");
+        for (int seq = 1; seq <= 3; seq++) {
+          String activity = activities.get(seq - 1);
+          List<String[]> runs = executions.getOrDefault(order.id() + "|" + activity, List.of());
+          int recorded = recordedAttempts.get(seq);
+          assertThat(runs).as("executions of %s of %s", activity, order.id()).isNotEmpty();
+          Set<String> tokens = new HashSet<>();
+          boolean recordedRan = false;
+          for (String[] run : runs) {
+            assertThat(tokens.add(run[3])).as("one execution per lease: %s", run[3]).isTrue();
+            int attempt = Integer.parseInt(run[2]);
+            if (attempt == recorded) {
+              recordedRan = true;
+            } else {
+              assertThat(attempt)
+                  .as("an extra execution of %s of %s belongs to an earlier, lost lease", activity, order.id())
+                  .isLessThan(recorded);
+            }
+          }
+          assertThat(recordedRan).as("the recorded attempt of %s of %s ran", activity, order.id()).isTrue();
+          extraExecutions += runs.size() - 1;
+        }
+      }
+      System.out.println("CrashRecoveryTest: " + WORKFLOWS + " workflows, " + extraExecutions
+          + " extra activity executions, all under lost leases");
+    }
+  }
+
+  private static int group(Pattern pattern, String json) {
+    Matcher matcher = pattern.matcher(json);
+    assertThat(matcher.find()).as("%s in %s", pattern, json).isTrue();
+    return Integer.parseInt(matcher.group(1));
+  }
+
+  private static Map<String, List<String[]>> readLog(Path log) throws IOException {
+    Map<String, List<String[]>> executions = new HashMap<>();
+    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+      String[] parts = line.split("\\|");
+      if (parts.length == 4) { // a line cut short by a kill has fewer parts
+        executions.computeIfAbsent(parts[0] + "|" + parts[1], k -> new ArrayList<>()).add(parts);
+      }
+    }
+    return executions;
+  }
+
+  private static Process launch(Path data, Path log, String mode, String... jvmOptions) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx256m");
+    command.add("-XX:TieredStopAtLevel=1");
+    command.addAll(List.of(jvmOptions));
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(CrashWorker.class.getName());
+    command.add(data.toString());
+    command.add(log.toString());
+    command.add(Integer.toString(WORKFLOWS));
+    command.add(mode);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    CountDownLatch started = new CountDownLatch(1);
+    Thread pump =
+        new Thread(
+            () -> {
+              try (BufferedReader out =
+                  new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                started.countDown();
+                String line;
+                while ((line = out.readLine()) != null) {
+                  if (line.startsWith("HALT") || line.contains("ERROR") || line.contains("Exception")) {
+                    System.out.println("[child " + mode + "] " + line);
+                  }
+                }
+              } catch (IOException e) {
+                // the child died
+              }
+            });
+    pump.setDaemon(true);
+    pump.start();
+    return process;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.baton.it;
+
+import dev.baton.ActivityContext;
+import dev.baton.Baton;
+import dev.baton.WorkerOptions;
+import dev.baton.WorkflowNotFoundException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The child JVM of {@link CrashRecoveryTest}: starts the workflows that are not started yet and
+ * works them, logging every activity execution, until it is killed ({@code work}) or until every
+ * workflow has closed ({@code final}).
+ *
+ * <p>Arguments: folder, side-effect log, workflow count, mode.
+ */
+public final class CrashWorker {
+  private CrashWorker() {}
+
+  /** The order of workflow {@code i}. */
+  static Fulfilment.Order order(int i) {
+    return new Fulfilment.Order("crash-" + i, List.of(new Fulfilment.Line("sku", 1 + i % 5)), 100 * i);
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path folder = Path.of(args[0]);
+    Path log = Path.of(args[1]);
+    int count = Integer.parseInt(args[2]);
+    boolean finalRun = args[3].equals("final");
+    Baton baton = Baton.embedded(folder);
+    baton
+        .newWorker(
+            "fulfilment",
+            WorkerOptions.newBuilder()
+                .workflowTaskTimeout(Duration.ofSeconds(2))
+                .activitySlots(4)
+                .maxPollInterval(Duration.ofMillis(200))
+                .build())
+        .registerWorkflow(CrashFulfilmentImpl.class)
+        .registerActivities(new LoggingSteps(log))
+        .start();
+    FulfilmentClient client = FulfilmentClient.of(baton);
+    for (int i = 0; i < count; i++) {
+      Fulfilment.Order order = order(i);
+      try {
+        baton.describe(order.id());
+      } catch (WorkflowNotFoundException notStarted) {
+        client.start(order.id(), order);
+      }
+    }
+    System.out.println("READY");
+    System.out.flush();
+    if (!finalRun) {
+      Thread.sleep(Long.MAX_VALUE);
+    }
+    for (int i = 0; i < count; i++) {
+      client.handle(order(i).id()).result(Duration.ofMinutes(3));
+    }
+    System.out.println("ALL DONE");
+    baton.close();
+  }
+
+  /** {@link StepsImpl} that appends each execution to a log and takes a little time. */
+  static final class LoggingSteps extends StepsImpl {
+    private final Path log;
+
+    LoggingSteps(Path log) {
+      this.log = log;
+    }
+
+    private void record(String activity) {
+      ActivityContext context = ActivityContext.current();
+      String line =
+          context.workflowId() + "|" + activity + "|" + context.attempt() + "|" + context.taskToken() + "\n";
+      try {
+        Files.writeString(log, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Thread.sleep(30);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    @Override
+    public String reserve(String orderId, List<Fulfilment.Line> lines) {
+      record("Steps.reserve");
+      return super.reserve(orderId, lines);
+    }
+
+    @Override
+    public String charge(String orderId, int cents) {
+      record("Steps.charge");
+      return super.charge(orderId, cents);
+    }
+
+    @Override
+    public String ship(String orderId) {
+      record("Steps.ship");
+      return super.ship(orderId);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.baton.processor.writing;
+
+import static javax.lang.model.element.Modifier.FINAL;
+import static javax.lang.model.element.Modifier.PUBLIC;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.baton.processor.model.ActivityMethodModel;
+import dev.baton.processor.model.ActivityModel;
+import dev.baton.processor.model.MethodModel;
+import java.util.List;
+
+/**
+ * Writes {@code YDispatcher}: runs an interface's activities for the worker, without reflection.
+ */
+public final class ActivityDispatcherWriter {
+  private ActivityDispatcherWriter() {}
+
+  /** The activity dispatcher class of {@code model}. */
+  public static TypeSpec write(ActivityModel model) {
+    ClassName activities = model.activityInterface();
+    ParameterizedTypeName activityTypes =
+        ParameterizedTypeName.get(
+            ClassName.get(List.class),
+            ParameterizedTypeName.get(
+                Code.ACTIVITY_TYPE, WildcardTypeName.subtypeOf(Object.class)));
+    return TypeSpec.classBuilder(model.dispatcherName())
+        .addJavadoc("Runs the {@link $T} activities for Baton's workers.\n", activities)
+        .addAnnotation(Code.GENERATED)
+        .addModifiers(PUBLIC, FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(Code.ACTIVITY_DISPATCHER, activities))
+        .addMethod(
+            MethodSpec.constructorBuilder()
+                .addJavadoc("Creates the dispatcher; workers find it by its name.\n")
+                .addModifiers(PUBLIC)
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("activityInterface")
+                .addAnnotation(Override.class)
+                .addModifiers(PUBLIC)
+                .returns(ParameterizedTypeName.get(ClassName.get(Class.class), activities))
+                .addStatement("return $T.class", activities)
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("activityTypes")
+                .addAnnotation(Override.class)
+                .addModifiers(PUBLIC)
+                .returns(activityTypes)
+                .addStatement(
+                    "return $T.of($>$>$L)$<$<",
+                    List.class,
+                    model.activities().stream()
+                        .map(a -> CodeBlock.of("\n$T.$N", model.stubName(), a.constantName()))
+                        .collect(CodeBlock.joining(",")))
+                .build())
+        .addMethod(execute(model))
+        .build();
+  }
+
+  private static MethodSpec execute(ActivityModel model) {
+    MethodSpec.Builder execute =
+        MethodSpec.methodBuilder("execute")
+            .addAnnotation(Override.class)
+            .addModifiers(PUBLIC)
+            .returns(Object.class)
+            .addParameter(model.activityInterface(), "activities")
+            .addParameter(String.class, "activityType")
+            .addParameter(Object[].class, "arguments")
+            .addException(Exception.class)
+            .beginControlFlow("switch (activityType)");
+    for (ActivityMethodModel activity : model.activities()) {
+      MethodModel method = activity.method();
+      CodeBlock call = CodeBlock.of("activities.$N($L)", method.name(), Code.castArguments(method));
+      execute.addCode("case $S:\n$>", activity.activityName());
+      if (method.returnsVoid()) {
+        execute.addStatement("$L", call).addStatement("return null");
+      } else {
+        execute.addStatement("return $L", call);
+      }
+      execute.addCode("$<");
+    }
+    if (model.activities().stream().anyMatch(a -> Code.hasUncheckedCast(a.method()))) {
+      execute.addAnnotation(Code.SUPPRESS_UNCHECKED);
+    }
+    return execute
+        .addCode("default:\n$>")
+        .addStatement(
+            "throw new $T($S + activityType + $S)",
+            IllegalArgumentException.class,
+            "Unknown activity type ",
+            " for " + String.join(".", model.activityInterface().simpleNames()))
+        .addCode("$<")
+        .endControlFlow()
+        .build();
+  }
+}

@@ -1,0 +1,118 @@
+package dev.baton.processor.writing;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.baton.processor.model.MethodModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Names of runtime types and code fragments shared by the writers. */
+final class Code {
+  private Code() {}
+
+  static final String RUNTIME = "dev.baton";
+  static final ClassName ACTIVITY_DISPATCHER = ClassName.get(RUNTIME, "ActivityDispatcher");
+  static final ClassName ACTIVITY_OPTIONS = ClassName.get(RUNTIME, "ActivityOptions");
+  static final ClassName ACTIVITY_TYPE = ClassName.get(RUNTIME, "ActivityType");
+  static final ClassName BATON = ClassName.get(RUNTIME, "Baton");
+  static final ClassName PROMISE = ClassName.get(RUNTIME, "Promise");
+  static final ClassName RETRY_OPTIONS = ClassName.get(RUNTIME, "RetryOptions");
+  static final ClassName TYPE_REF = ClassName.get(RUNTIME, "TypeRef");
+  static final ClassName WORKFLOWS = ClassName.get(RUNTIME, "Workflows");
+  static final ClassName WORKFLOW_DISPATCHER = ClassName.get(RUNTIME, "WorkflowDispatcher");
+  static final ClassName WORKFLOW_HANDLE = ClassName.get(RUNTIME, "WorkflowHandle");
+  static final ClassName WORKFLOW_OPTIONS = ClassName.get(RUNTIME, "WorkflowOptions");
+  static final ClassName WORKFLOW_TYPE = ClassName.get(RUNTIME, "WorkflowType");
+  static final ClassName DURATION = ClassName.get("java.time", "Duration");
+
+  /** {@code @Generated("dev.baton.processor.BatonProcessor")}, without a date. */
+  static final AnnotationSpec GENERATED =
+      AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+          .addMember("value", "$S", "dev.baton.processor.BatonProcessor")
+          .build();
+
+  /** {@code @SuppressWarnings("unchecked")}, for casts to generic parameter types. */
+  static final AnnotationSpec SUPPRESS_UNCHECKED =
+      AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build();
+
+  /** {@code new TypeRef<T>() {}}, primitives and {@code void} boxed. */
+  static CodeBlock typeRef(TypeName type) {
+    return CodeBlock.of("new $T<$T>() {}", TYPE_REF, type.box());
+  }
+
+  /**
+   * {@code Type.of(first, second, ..., new TypeRef<Result>() {}, new TypeRef<Parameter>() {}...)}
+   * with one argument a line: the constant that describes a workflow or activity.
+   */
+  static CodeBlock typeConstant(
+      ClassName type, List<CodeBlock> leadingArguments, MethodModel method) {
+    List<CodeBlock> arguments = new ArrayList<>(leadingArguments);
+    arguments.add(typeRef(method.returnType()));
+    method.parameters().forEach(parameter -> arguments.add(typeRef(parameter.type())));
+    return CodeBlock.of("$T.of($>$>\n$L)$<$<", type, CodeBlock.join(arguments, ",\n"));
+  }
+
+  /** The parameters of {@code method} under the names chosen by {@code names}. */
+  static List<ParameterSpec> parameters(MethodModel method, List<String> names) {
+    List<ParameterSpec> specs = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      specs.add(ParameterSpec.builder(method.parameters().get(i).type(), names.get(i)).build());
+    }
+    return specs;
+  }
+
+  /**
+   * The parameters passed on to an {@code Object...} parameter, each preceded by a comma. A lone
+   * array is cast to {@code Object} so that it is passed as one argument, not as the array.
+   */
+  static CodeBlock forwardedArguments(MethodModel method, List<String> names) {
+    if (names.size() == 1 && method.parameters().get(0).type() instanceof ArrayTypeName) {
+      return CodeBlock.of(", ($T) $N", ClassName.OBJECT, names.get(0));
+    }
+    CodeBlock.Builder code = CodeBlock.builder();
+    names.forEach(name -> code.add(", $N", name));
+    return code.build();
+  }
+
+  /** {@code (Type) arguments[0], ...}: the decoded arguments cast to the parameter types. */
+  static CodeBlock castArguments(MethodModel method) {
+    List<CodeBlock> arguments = new ArrayList<>();
+    for (int i = 0; i < method.parameters().size(); i++) {
+      TypeName type = method.parameters().get(i).type();
+      arguments.add(
+          type.equals(ClassName.OBJECT)
+              ? CodeBlock.of("arguments[$L]", i)
+              : CodeBlock.of("($T) arguments[$L]", type.box(), i));
+    }
+    return CodeBlock.join(arguments, ",$W");
+  }
+
+  /** Whether casting {@code Object} to a parameter of {@code method} is unchecked. */
+  static boolean hasUncheckedCast(MethodModel method) {
+    return method.parameters().stream().anyMatch(p -> isUncheckedCast(p.type()));
+  }
+
+  private static boolean isUncheckedCast(TypeName type) {
+    if (type instanceof ArrayTypeName array) {
+      return isUncheckedCast(array.componentType());
+    }
+    if (type instanceof ParameterizedTypeName parameterized) {
+      return parameterized.typeArguments().stream().anyMatch(a -> !isUnboundedWildcard(a))
+          || (parameterized.enclosingType() != null
+              && isUncheckedCast(parameterized.enclosingType()));
+    }
+    return false;
+  }
+
+  private static boolean isUnboundedWildcard(TypeName type) {
+    return type instanceof WildcardTypeName wildcard
+        && wildcard.lowerBounds().isEmpty()
+        && wildcard.upperBounds().equals(List.of(ClassName.OBJECT));
+  }
+}

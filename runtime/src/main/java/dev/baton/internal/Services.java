@@ -1,0 +1,22 @@
+package dev.baton.internal;
+
+import dev.baton.internal.json.PayloadConverter;
+import dev.baton.internal.store.ActivityStore;
+import dev.baton.internal.store.Database;
+import dev.baton.internal.store.WorkflowStore;
+
+/**
+ * What the client and the workers of one {@code Baton} instance share.
+ *
+ * @param database the database
+ * @param workflows runs, histories and workflow tasks
+ * @param activities activity tasks
+ * @param converter payload conversion
+ * @param wakeups in-process wake-ups
+ */
+public record Services(
+    Database database,
+    WorkflowStore workflows,
+    ActivityStore activities,
+    PayloadConverter converter,
+    Wakeups wakeups) {}

@@ -1,0 +1,85 @@
+package dev.baton.internal;
+
+import dev.baton.internal.store.ActivityStore;
+import dev.baton.internal.store.WorkflowStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Expires leases: workflow tasks whose worker did not commit in time become available again, and
+ * activity tasks whose attempt timed out are retried or their timeout recorded. Runs every {@code
+ * intervalMillis} and whenever a settable clock moves.
+ */
+final class Sweeper implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Sweeper.class);
+
+  private final WorkflowStore workflows;
+  private final ActivityStore activities;
+  private final Wakeups wakeups;
+  private final Wakeup trigger = new Wakeup();
+  private final long intervalMillis;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  Sweeper(WorkflowStore workflows, ActivityStore activities, Wakeups wakeups, long intervalMillis) {
+    this.workflows = workflows;
+    this.activities = activities;
+    this.wakeups = wakeups;
+    this.intervalMillis = intervalMillis;
+    this.thread = new Thread(this::loop, "baton-sweeper");
+    this.thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Sweeps as soon as possible. */
+  void trigger() {
+    trigger.signal();
+  }
+
+  /** Sweeps once, on the calling thread. */
+  void sweepOnce() {
+    int expired = workflows.expireLeases();
+    int timedOut;
+    do {
+      timedOut = activities.expireLeases(100);
+      expired += timedOut;
+    } while (timedOut == 100);
+    if (expired > 0) {
+      log.debug("Expired {} lease(s)", expired);
+      wakeups.workflowTasks().signal();
+      wakeups.activityTasks().signal();
+    }
+  }
+
+  private void loop() {
+    while (running) {
+      long generation = trigger.generation();
+      try {
+        sweepOnce();
+      } catch (RuntimeException e) {
+        if (running) {
+          log.warn("Sweeping leases failed; will retry", e);
+        }
+      }
+      try {
+        trigger.await(generation, intervalMillis);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+    try {
+      thread.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.baton.internal;
+
+/** The in-process wake-up signals of one {@code Baton} instance. */
+public final class Wakeups {
+  private final Wakeup workflowTasks = new Wakeup();
+  private final Wakeup activityTasks = new Wakeup();
+  private final Wakeup runsClosed = new Wakeup();
+
+  /** Signalled when a workflow task may be available. */
+  public Wakeup workflowTasks() {
+    return workflowTasks;
+  }
+
+  /** Signalled when an activity task may be available. */
+  public Wakeup activityTasks() {
+    return activityTasks;
+  }
+
+  /** Signalled when a run closed. */
+  public Wakeup runsClosed() {
+    return runsClosed;
+  }
+
+  /** Signals everything: the clock moved, so anything may have become due. */
+  public void all() {
+    workflowTasks.signal();
+    activityTasks.signal();
+    runsClosed.signal();
+  }
+}

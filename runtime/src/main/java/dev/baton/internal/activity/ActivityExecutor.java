@@ -1,0 +1,85 @@
+package dev.baton.internal.activity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.ActivityDispatcher;
+import dev.baton.ActivityLeaseLostException;
+import dev.baton.ActivityType;
+import dev.baton.ApplicationFailure;
+import dev.baton.internal.HaltPoints;
+import dev.baton.internal.Services;
+import dev.baton.internal.history.FailureData;
+import dev.baton.internal.json.Json;
+import dev.baton.internal.store.ClaimedActivityTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one claimed activity attempt on the calling thread and records its outcome, which counts
+ * only while the attempt's lease is valid.
+ */
+public final class ActivityExecutor {
+  private static final Logger log = LoggerFactory.getLogger(ActivityExecutor.class);
+
+  private final Services services;
+
+  /** An executor recording outcomes through {@code services}. */
+  public ActivityExecutor(Services services) {
+    this.services = services;
+  }
+
+  /** Runs the attempt with {@code dispatcher} on {@code implementation} and records the outcome. */
+  public void execute(
+      ClaimedActivityTask task,
+      ActivityType<?> type,
+      ActivityDispatcher<Object> dispatcher,
+      Object implementation) {
+    HaltPoints.reach("afterClaim");
+    JsonNode result;
+    ActivityContextHolder.set(new ActivityContextImpl(task));
+    try {
+      Object[] arguments =
+          services
+              .converter()
+              .decodeArguments(
+                  "input of activity " + type.name(), type.parameterTypes(), Json.mapper().readTree(task.inputJson()));
+      Object value = dispatcher.execute(implementation, task.activityType(), arguments);
+      result = services.converter().encodeChecked("result of activity " + type.name(), value);
+    } catch (Throwable e) {
+      if (e instanceof Error error && !(e instanceof StackOverflowError)) {
+        recordFailure(task, e);
+        throw error;
+      }
+      recordFailure(task, e);
+      return;
+    } finally {
+      ActivityContextHolder.clear();
+    }
+    HaltPoints.reach("beforeCommit");
+    try {
+      services.activities().complete(task.token(), result);
+      HaltPoints.reach("afterCommit");
+      services.wakeups().workflowTasks().signal();
+    } catch (ActivityLeaseLostException e) {
+      log.warn("Result of activity {} of workflow {} not recorded: {}", task.activityType(), task.workflowId(), e.getMessage());
+    }
+  }
+
+  /** Records a failed attempt when the activity type is unknown to this worker. */
+  public void failUnknownType(ClaimedActivityTask task, String message) {
+    recordFailure(task, ApplicationFailure.newFailure(message, "ActivityTypeNotRegistered"));
+  }
+
+  private void recordFailure(ClaimedActivityTask task, Throwable failure) {
+    try {
+      boolean retried = services.activities().fail(task.token(), FailureData.of(failure));
+      if (!retried) {
+        services.wakeups().workflowTasks().signal();
+      } else {
+        services.wakeups().activityTasks().signal();
+      }
+      log.debug("Activity {} attempt {} failed (retried: {})", task.activityType(), task.attempt(), retried, failure);
+    } catch (ActivityLeaseLostException e) {
+      log.warn("Failure of activity {} of workflow {} not recorded: {}", task.activityType(), task.workflowId(), e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.baton.internal.client;
+
+import dev.baton.ActivityCompletionClient;
+import dev.baton.internal.Services;
+import dev.baton.internal.history.FailureData;
+import dev.baton.internal.store.TaskToken;
+import org.jspecify.annotations.Nullable;
+
+/** Completes activity tasks by token. */
+final class ActivityCompletionClientImpl implements ActivityCompletionClient {
+  private final Services services;
+
+  ActivityCompletionClientImpl(Services services) {
+    this.services = services;
+  }
+
+  @Override
+  public void complete(String taskToken, @Nullable Object result) {
+    TaskToken token = TaskToken.parse(taskToken);
+    services.activities().complete(token, services.converter().encodeChecked("activity result", result));
+    services.wakeups().workflowTasks().signal();
+  }
+
+  @Override
+  public void fail(String taskToken, Throwable failure) {
+    TaskToken token = TaskToken.parse(taskToken);
+    services.activities().fail(token, FailureData.of(failure));
+    services.wakeups().workflowTasks().signal();
+    services.wakeups().activityTasks().signal();
+  }
+}

@@ -1,0 +1,324 @@
+package dev.baton.internal.store;
+
+import static dev.baton.internal.jooq.Tables.BATON_ACTIVITY_TASKS;
+import static dev.baton.internal.store.LockedRun.SCHEDULED;
+import static dev.baton.internal.store.LockedRun.STARTED;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.ActivityLeaseLostException;
+import dev.baton.internal.history.Event;
+import dev.baton.internal.history.FailureData;
+import dev.baton.internal.history.RetryPolicyData;
+import dev.baton.internal.jooq.tables.records.BatonActivityTasksRecord;
+import dev.baton.internal.jooq.tables.records.BatonRunsRecord;
+import dev.baton.internal.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.Record2;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Activity tasks: claimed with a lease ({@code FOR UPDATE SKIP LOCKED}), completed only with a
+ * valid lease token, retried or timed out by the sweeper, which changes the token in the same
+ * transaction. So at most one worker holds a valid lease and an outcome is recorded once.
+ */
+public final class ActivityStore {
+  /** The failure type of an activity timeout. */
+  public static final String TIMEOUT_FAILURE_TYPE = "TimeoutFailure";
+
+  private final Database db;
+
+  /** A store over {@code db}. */
+  public ActivityStore(Database db) {
+    this.db = db;
+  }
+
+  static void insertTask(Tx tx, BatonRunsRecord run, Event.ActivityTaskScheduled scheduled) {
+    long now = tx.now();
+    var a = BATON_ACTIVITY_TASKS;
+    tx.dsl()
+        .insertInto(a)
+        .set(a.RUN_ID, run.getRunId())
+        .set(a.SEQ, scheduled.seq())
+        .set(a.WORKFLOW_ID, run.getWorkflowId())
+        .set(a.TASK_QUEUE, scheduled.taskQueue())
+        .set(a.ACTIVITY_TYPE, scheduled.activityType())
+        .set(a.INPUT, scheduled.input().toString())
+        .set(a.STATE, SCHEDULED)
+        .set(a.ATTEMPT, 1)
+        .set(a.VISIBLE_AT, now)
+        .set(a.SCHEDULED_AT, now)
+        .set(
+            a.SCHEDULE_TO_CLOSE_AT,
+            scheduled.scheduleToCloseMillis() == null ? null : now + scheduled.scheduleToCloseMillis())
+        .set(a.SCHEDULE_TO_START_MS, scheduled.scheduleToStartMillis())
+        .set(a.START_TO_CLOSE_MS, scheduled.startToCloseMillis())
+        .set(a.HEARTBEAT_MS, scheduled.heartbeatMillis())
+        .set(a.RETRY_POLICY, write(scheduled.retry()))
+        .execute();
+  }
+
+  /** Claims up to {@code max} activity tasks of {@code taskQueue} with fresh leases. */
+  public List<ClaimedActivityTask> claim(String taskQueue, String owner, int max) {
+    return db.transact(
+        tx -> {
+          long now = tx.now();
+          var a = BATON_ACTIVITY_TASKS;
+          List<BatonActivityTasksRecord> rows =
+              tx.dsl()
+                  .selectFrom(a)
+                  .where(a.TASK_QUEUE.eq(taskQueue))
+                  .and(a.STATE.eq(SCHEDULED))
+                  .and(a.VISIBLE_AT.le(now))
+                  .orderBy(a.VISIBLE_AT)
+                  .limit(max)
+                  .forUpdate()
+                  .skipLocked()
+                  .fetch();
+          List<ClaimedActivityTask> claimed = new ArrayList<>(rows.size());
+          for (BatonActivityTasksRecord row : rows) {
+            String lease = UUID.randomUUID().toString();
+            row.setState(STARTED)
+                .setLeaseToken(lease)
+                .setLeaseOwner(owner)
+                .setLeaseExpiresAt(leaseExpiry(row, now))
+                .update();
+            claimed.add(
+                new ClaimedActivityTask(
+                    new TaskToken(row.getRunId(), row.getSeq(), lease),
+                    row.getWorkflowId(),
+                    row.getActivityType(),
+                    row.getInput(),
+                    row.getAttempt(),
+                    row.getHeartbeatDetails()));
+          }
+          return claimed;
+        });
+  }
+
+  private static long leaseExpiry(BatonActivityTasksRecord row, long now) {
+    long expiry = now + row.getStartToCloseMs();
+    if (row.getHeartbeatMs() != null) {
+      expiry = Math.min(expiry, now + row.getHeartbeatMs());
+    }
+    if (row.getScheduleToCloseAt() != null) {
+      expiry = Math.min(expiry, row.getScheduleToCloseAt());
+    }
+    return expiry;
+  }
+
+  /**
+   * Records the activity's result, if {@code token} still holds the lease.
+   *
+   * @throws ActivityLeaseLostException if it does not; nothing is recorded
+   */
+  public void complete(TaskToken token, JsonNode result) {
+    db.transact(
+        tx -> {
+          Locked locked = lockLeased(tx, token);
+          LockedRun run = locked.run();
+          BatonActivityTasksRecord row = locked.row();
+          run.append(new Event.ActivityTaskStarted(row.getSeq(), row.getAttempt(), row.getLeaseOwner()));
+          run.append(new Event.ActivityTaskCompleted(row.getSeq(), result));
+          row.delete();
+          run.ensureWorkflowTaskScheduled();
+          run.flush();
+          return null;
+        });
+  }
+
+  /**
+   * Records a failed attempt, if {@code token} still holds the lease: the retry policy schedules
+   * another attempt, or the failure is recorded in history. Returns whether it will be retried.
+   *
+   * @throws ActivityLeaseLostException if the lease is lost; nothing is recorded
+   */
+  public boolean fail(TaskToken token, FailureData failure) {
+    return db.transact(
+        tx -> {
+          Locked locked = lockLeased(tx, token);
+          BatonActivityTasksRecord row = locked.row();
+          if (scheduleRetry(tx, row, failure)) {
+            return true;
+          }
+          LockedRun run = locked.run();
+          run.append(new Event.ActivityTaskStarted(row.getSeq(), row.getAttempt(), row.getLeaseOwner()));
+          run.append(new Event.ActivityTaskFailed(row.getSeq(), row.getAttempt(), failure));
+          row.delete();
+          run.ensureWorkflowTaskScheduled();
+          run.flush();
+          return false;
+        });
+  }
+
+  /** Gives a claimed task back (on shutdown) for another worker to take at once. */
+  public void release(TaskToken token) {
+    db.transact(
+        tx -> {
+          var a = BATON_ACTIVITY_TASKS;
+          return tx.dsl()
+              .update(a)
+              .set(a.STATE, SCHEDULED)
+              .set(a.VISIBLE_AT, tx.now())
+              .setNull(a.LEASE_TOKEN)
+              .setNull(a.LEASE_OWNER)
+              .setNull(a.LEASE_EXPIRES_AT)
+              .where(a.RUN_ID.eq(token.runId()))
+              .and(a.SEQ.eq(token.seq()))
+              .and(a.LEASE_TOKEN.eq(token.leaseToken()))
+              .execute();
+        });
+  }
+
+  /**
+   * Times out tasks whose lease expired or that waited too long: each is retried (with a new
+   * attempt, which invalidates the old lease token) or its timeout is recorded in history. Returns
+   * how many tasks were handled.
+   */
+  public int expireLeases(int max) {
+    var a = BATON_ACTIVITY_TASKS;
+    List<Record2<String, Integer>> due =
+        db.transact(
+            tx -> {
+              long now = tx.now();
+              return tx.dsl()
+                  .select(a.RUN_ID, a.SEQ)
+                  .from(a)
+                  .where(a.STATE.eq(STARTED).and(a.LEASE_EXPIRES_AT.le(now)))
+                  .or(a.STATE.eq(SCHEDULED).and(a.SCHEDULE_TO_CLOSE_AT.le(now)))
+                  .or(
+                      a.STATE
+                          .eq(SCHEDULED)
+                          .and(a.SCHEDULE_TO_START_MS.isNotNull())
+                          .and(a.VISIBLE_AT.plus(a.SCHEDULE_TO_START_MS).le(now)))
+                  .limit(max)
+                  .fetch();
+            });
+    int handled = 0;
+    for (var key : due) {
+      if (db.transact(tx -> timeOut(tx, key.value1(), key.value2()))) {
+        handled++;
+      }
+    }
+    return handled;
+  }
+
+  private boolean timeOut(Tx tx, String runId, int seq) {
+    LockedRun run = LockedRun.lock(tx, runId);
+    if (run == null) {
+      return false;
+    }
+    var a = BATON_ACTIVITY_TASKS;
+    BatonActivityTasksRecord row =
+        tx.dsl().selectFrom(a).where(a.RUN_ID.eq(runId)).and(a.SEQ.eq(seq)).forUpdate().fetchOne();
+    if (row == null) {
+      return false;
+    }
+    long now = tx.now();
+    String timeoutType = expiredTimeout(row, now);
+    if (timeoutType == null) {
+      return false; // completed, renewed or retried meanwhile
+    }
+    FailureData failure =
+        new FailureData(
+            TIMEOUT_FAILURE_TYPE,
+            "Activity " + row.getActivityType() + " attempt " + row.getAttempt() + " timed out ("
+                + timeoutType + ")",
+            null,
+            null,
+            !timeoutType.equals("START_TO_CLOSE") && !timeoutType.equals("HEARTBEAT"));
+    if (STARTED.equals(row.getState()) && scheduleRetry(tx, row, failure)) {
+      return true;
+    }
+    FailureData lastFailure = row.getLastFailure() == null ? null : read(row.getLastFailure(), FailureData.class);
+    run.append(new Event.ActivityTaskTimedOut(seq, row.getAttempt(), timeoutType, lastFailure));
+    row.delete();
+    run.ensureWorkflowTaskScheduled();
+    run.flush();
+    return true;
+  }
+
+  private static @Nullable String expiredTimeout(BatonActivityTasksRecord row, long now) {
+    if (row.getScheduleToCloseAt() != null && row.getScheduleToCloseAt() <= now) {
+      return "SCHEDULE_TO_CLOSE";
+    }
+    if (STARTED.equals(row.getState())) {
+      if (row.getLeaseExpiresAt() == null || row.getLeaseExpiresAt() > now) {
+        return null;
+      }
+      return row.getHeartbeatMs() != null && row.getHeartbeatMs() < row.getStartToCloseMs()
+          ? "HEARTBEAT"
+          : "START_TO_CLOSE";
+    }
+    if (row.getScheduleToStartMs() != null && row.getVisibleAt() + row.getScheduleToStartMs() <= now) {
+      return "SCHEDULE_TO_START";
+    }
+    return null;
+  }
+
+  /**
+   * Schedules another attempt when the policy and the schedule-to-close deadline allow; the lease
+   * token is cleared, so the failed attempt's token stops being valid.
+   */
+  private static boolean scheduleRetry(Tx tx, BatonActivityTasksRecord row, FailureData failure) {
+    RetryPolicyData policy = read(row.getRetryPolicy(), RetryPolicyData.class);
+    if (!policy.allowsRetry(row.getAttempt(), failure)) {
+      return false;
+    }
+    long visibleAt = tx.now() + policy.backoffMillisAfter(row.getAttempt());
+    if (row.getScheduleToCloseAt() != null && visibleAt >= row.getScheduleToCloseAt()) {
+      return false;
+    }
+    row.setState(SCHEDULED)
+        .setAttempt(row.getAttempt() + 1)
+        .setVisibleAt(visibleAt)
+        .setLeaseToken(null)
+        .setLeaseOwner(null)
+        .setLeaseExpiresAt(null)
+        .setLastFailure(write(failure))
+        .update();
+    return true;
+  }
+
+  private record Locked(LockedRun run, BatonActivityTasksRecord row) {}
+
+  /** Locks the run, then the task row, and checks that {@code token} holds the lease. */
+  private static Locked lockLeased(Tx tx, TaskToken token) {
+    LockedRun run = LockedRun.lock(tx, token.runId());
+    var a = BATON_ACTIVITY_TASKS;
+    BatonActivityTasksRecord row =
+        run == null
+            ? null
+            : tx.dsl()
+                .selectFrom(a)
+                .where(a.RUN_ID.eq(token.runId()))
+                .and(a.SEQ.eq(token.seq()))
+                .forUpdate()
+                .fetchOne();
+    if (row == null || !STARTED.equals(row.getState()) || !token.leaseToken().equals(row.getLeaseToken())) {
+      throw new ActivityLeaseLostException(
+          "The lease of this activity task is no longer valid (it timed out and was retried,"
+              + " was completed already, or its workflow closed); the outcome was not recorded."
+              + " Token: " + token.text());
+    }
+    return new Locked(run, row);
+  }
+
+  static String write(Object value) {
+    try {
+      return Json.mapper().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static <T> T read(String json, Class<T> type) {
+    try {
+      return Json.mapper().readValue(json, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot read stored " + type.getSimpleName() + ": " + json, e);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.baton.internal.store;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An activity task this worker holds a lease on.
+ *
+ * @param token the lease
+ * @param workflowId the workflow that scheduled it
+ * @param activityType the activity type name
+ * @param inputJson the arguments as a JSON array
+ * @param attempt the attempt number, 1 for the first
+ * @param heartbeatDetailsJson details of the last heartbeat of an earlier attempt, or {@code null}
+ */
+public record ClaimedActivityTask(
+    TaskToken token,
+    String workflowId,
+    String activityType,
+    String inputJson,
+    int attempt,
+    @Nullable String heartbeatDetailsJson) {}

@@ -1,0 +1,18 @@
+package dev.baton.internal.store;
+
+/** How a workflow task commit ended. */
+public enum CompletionOutcome {
+  /** The commands were recorded and no new events had arrived. */
+  COMPLETED,
+  /** The commands were recorded; events had arrived meanwhile, so a new task was scheduled. */
+  COMPLETED_WITH_NEW_TASK,
+  /** The commands closed the run. */
+  CLOSED,
+  /**
+   * Events arrived while the task ran and the commands would have closed the run: nothing was
+   * recorded and the task was scheduled again, so no event (such as a signal) is dropped.
+   */
+  REJECTED_NEW_EVENTS,
+  /** The lease was no longer valid (it expired and another worker may hold the task). */
+  LEASE_LOST
+}

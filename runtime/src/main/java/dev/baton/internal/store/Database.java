@@ -1,0 +1,114 @@
+package dev.baton.internal.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.baton.TimeSource;
+import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Baton's database: connection pool, jOOQ, migrations, and transactions that are retried when the
+ * database reports a deadlock or lock timeout.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+  private static final int MAX_ATTEMPTS = 12;
+
+  private final DataSource dataSource;
+  private final Dialect dialect;
+  private final TimeSource timeSource;
+  private final DSLContext dsl;
+
+  /** A database over {@code dataSource}; call {@link #migrate()} before use. */
+  public Database(DataSource dataSource, Dialect dialect, TimeSource timeSource) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.timeSource = timeSource;
+    Settings settings =
+        new Settings()
+            .withRenderQuotedNames(RenderQuotedNames.NEVER)
+            .withRenderSchema(false)
+            .withExecuteLogging(false);
+    this.dsl = DSL.using(dataSource, dialect.jooqDialect(), settings);
+  }
+
+  /** Applies pending schema migrations. */
+  public void migrate() {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations(dialect.migrationLocation())
+        .table("baton_schema_history")
+        .baselineOnMigrate(true)
+        .baselineVersion("0")
+        .load()
+        .migrate();
+  }
+
+  /** The dialect. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The time source. */
+  public TimeSource timeSource() {
+    return timeSource;
+  }
+
+  /** A jOOQ context outside any transaction (auto-commit), for single reads. */
+  public DSLContext dsl() {
+    return dsl;
+  }
+
+  /**
+   * Runs {@code work} in a transaction and commits it. When the database reports a deadlock or a
+   * lock timeout the whole transaction runs again, so {@code work} must not have effects outside
+   * the database. Exceptions thrown by {@code work} roll back and propagate.
+   */
+  public <T> T transact(Function<Tx, T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return dsl.transactionResult(
+            configuration -> work.apply(new Tx(configuration.dsl(), dialect, timeSource)));
+      } catch (DataAccessException e) {
+        SQLException sql = e.getCause(SQLException.class);
+        if (sql == null || !dialect.isRetryable(sql) || attempt >= MAX_ATTEMPTS) {
+          throw e;
+        }
+        log.debug("Retrying a transaction after {} (attempt {})", sql.getMessage(), attempt);
+        sleepBeforeRetry(attempt);
+      }
+    }
+  }
+
+  /** Whether {@code exception} reports a duplicate key. */
+  public boolean isDuplicateKey(DataAccessException exception) {
+    SQLException sql = exception.getCause(SQLException.class);
+    return sql != null && dialect.isDuplicateKey(sql);
+  }
+
+  private static void sleepBeforeRetry(int attempt) {
+    long bound = Math.min(200, 5L << Math.min(attempt, 6));
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, bound + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DataAccessException("Interrupted while retrying a transaction", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (dataSource instanceof HikariDataSource hikari) {
+      hikari.close();
+    }
+  }
+}

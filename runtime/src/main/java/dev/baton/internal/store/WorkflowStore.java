@@ -1,0 +1,452 @@
+package dev.baton.internal.store;
+
+import static dev.baton.internal.jooq.Tables.BATON_ACTIVITY_TASKS;
+import static dev.baton.internal.jooq.Tables.BATON_CURRENT_RUNS;
+import static dev.baton.internal.jooq.Tables.BATON_HISTORY;
+import static dev.baton.internal.jooq.Tables.BATON_RUNS;
+import static dev.baton.internal.jooq.Tables.BATON_TIMERS;
+import static dev.baton.internal.jooq.Tables.BATON_WORKFLOW_TASKS;
+import static dev.baton.internal.jooq.Tables.BATON_WORKFLOW_TYPES;
+import static dev.baton.internal.store.LockedRun.SCHEDULED;
+import static dev.baton.internal.store.LockedRun.STARTED;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.WorkflowAlreadyStartedException;
+import dev.baton.WorkflowStatus;
+import dev.baton.internal.history.Event;
+import dev.baton.internal.history.EventCodec;
+import dev.baton.internal.history.StoredEvent;
+import dev.baton.internal.jooq.tables.records.BatonCurrentRunsRecord;
+import dev.baton.internal.jooq.tables.records.BatonRunsRecord;
+import dev.baton.internal.jooq.tables.records.BatonWorkflowTasksRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jooq.Record3;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
+
+/** Runs, their histories and their workflow tasks. */
+public final class WorkflowStore {
+  private final Database db;
+
+  /** A store over {@code db}. */
+  public WorkflowStore(Database db) {
+    this.db = db;
+  }
+
+  /** Records that a worker has registered {@code type} on {@code taskQueue}. */
+  public void registerWorkflowType(String type, String taskQueue) {
+    db.transact(
+        tx -> {
+          long now = tx.now();
+          return tx.dsl()
+              .insertInto(BATON_WORKFLOW_TYPES)
+              .set(BATON_WORKFLOW_TYPES.NAME, type)
+              .set(BATON_WORKFLOW_TYPES.TASK_QUEUE, taskQueue)
+              .set(BATON_WORKFLOW_TYPES.REGISTERED_AT, now)
+              .onDuplicateKeyUpdate()
+              .set(BATON_WORKFLOW_TYPES.TASK_QUEUE, taskQueue)
+              .set(BATON_WORKFLOW_TYPES.REGISTERED_AT, now)
+              .execute();
+        });
+  }
+
+  /** Whether some worker has registered {@code type} in this database. */
+  public boolean isWorkflowTypeRegistered(String type) {
+    return db.dsl().fetchExists(BATON_WORKFLOW_TYPES, BATON_WORKFLOW_TYPES.NAME.eq(type));
+  }
+
+  /**
+   * Starts a run: its row, its first events (started, workflow task scheduled) and its first
+   * workflow task, in one transaction.
+   *
+   * @throws WorkflowAlreadyStartedException if the workflow id has a running run
+   */
+  public String startRun(String workflowId, String workflowType, String taskQueue, JsonNode input) {
+    try {
+      return db.transact(tx -> insertRun(tx, workflowId, workflowType, taskQueue, input));
+    } catch (DataAccessException e) {
+      if (db.isDuplicateKey(e)) {
+        // [Concurrent start] Two starts of a new id both found no current run; the second insert
+        // into baton_current_runs hit its primary key.
+        throw alreadyStarted(workflowId);
+      }
+      throw e;
+    }
+  }
+
+  private String insertRun(
+      Tx tx, String workflowId, String workflowType, String taskQueue, JsonNode input) {
+    BatonCurrentRunsRecord current =
+        tx.dsl()
+            .selectFrom(BATON_CURRENT_RUNS)
+            .where(BATON_CURRENT_RUNS.WORKFLOW_ID.eq(workflowId))
+            .forUpdate()
+            .fetchOne();
+    if (current != null && WorkflowStatus.RUNNING.name().equals(current.getStatus())) {
+      throw alreadyStarted(workflowId);
+    }
+    String runId = UUID.randomUUID().toString();
+    BatonRunsRecord run = tx.dsl().newRecord(BATON_RUNS);
+    run.setRunId(runId)
+        .setWorkflowId(workflowId)
+        .setWorkflowType(workflowType)
+        .setTaskQueue(taskQueue)
+        .setStatus(WorkflowStatus.RUNNING.name())
+        .setInput(input.toString())
+        .setNextEventId(1L)
+        .setStartTime(tx.now());
+    run.insert();
+    LockedRun locked = LockedRun.inserted(tx, run);
+    locked.append(new Event.WorkflowExecutionStarted(workflowType, taskQueue, input));
+    locked.scheduleWorkflowTask(null, 0);
+    locked.flush();
+    if (current == null) {
+      tx.dsl()
+          .insertInto(BATON_CURRENT_RUNS)
+          .set(BATON_CURRENT_RUNS.WORKFLOW_ID, workflowId)
+          .set(BATON_CURRENT_RUNS.RUN_ID, runId)
+          .set(BATON_CURRENT_RUNS.STATUS, WorkflowStatus.RUNNING.name())
+          .execute();
+    } else {
+      tx.dsl()
+          .update(BATON_CURRENT_RUNS)
+          .set(BATON_CURRENT_RUNS.RUN_ID, runId)
+          .set(BATON_CURRENT_RUNS.STATUS, WorkflowStatus.RUNNING.name())
+          .where(BATON_CURRENT_RUNS.WORKFLOW_ID.eq(workflowId))
+          .execute();
+    }
+    return runId;
+  }
+
+  private static WorkflowAlreadyStartedException alreadyStarted(String workflowId) {
+    return new WorkflowAlreadyStartedException(
+        "Workflow id '" + workflowId + "' already has a running run. Wait for it to close,"
+            + " or use another workflow id.");
+  }
+
+  /**
+   * Claims up to {@code max} workflow tasks of {@code taskQueue}: sets them started with a fresh
+   * lease token. Tasks sticky to another worker are left to it until their stickiness expires.
+   */
+  public List<ClaimedWorkflowTask> claim(String taskQueue, String owner, int max, long leaseMillis) {
+    return db.transact(
+        tx -> {
+          long now = tx.now();
+          var t = BATON_WORKFLOW_TASKS;
+          List<Record3<String, String, Integer>> rows =
+              tx.dsl()
+                  .select(t.RUN_ID, t.WORKFLOW_ID, t.ATTEMPT)
+                  .from(t)
+                  .where(t.TASK_QUEUE.eq(taskQueue))
+                  .and(t.STATE.eq(SCHEDULED))
+                  .and(t.VISIBLE_AT.le(now))
+                  .and(t.STICKY_OWNER.isNull().or(t.STICKY_OWNER.eq(owner)).or(t.STICKY_UNTIL.le(now)))
+                  .orderBy(t.VISIBLE_AT)
+                  .limit(max)
+                  .forUpdate()
+                  .skipLocked()
+                  .fetch();
+          if (rows.isEmpty()) {
+            return List.of();
+          }
+          Map<String, String> types =
+              tx.dsl()
+                  .select(BATON_RUNS.RUN_ID, BATON_RUNS.WORKFLOW_TYPE)
+                  .from(BATON_RUNS)
+                  .where(BATON_RUNS.RUN_ID.in(rows.stream().map(r -> r.value1()).toList()))
+                  .fetchMap(BATON_RUNS.RUN_ID, BATON_RUNS.WORKFLOW_TYPE);
+          List<ClaimedWorkflowTask> claimed = new ArrayList<>(rows.size());
+          for (var row : rows) {
+            String token = UUID.randomUUID().toString();
+            tx.dsl()
+                .update(t)
+                .set(t.STATE, STARTED)
+                .set(t.LEASE_TOKEN, token)
+                .set(t.LEASE_OWNER, owner)
+                .set(t.LEASE_EXPIRES_AT, now + leaseMillis)
+                .set(t.STARTED_AT, now)
+                .where(t.RUN_ID.eq(row.value1()))
+                .execute();
+            claimed.add(
+                new ClaimedWorkflowTask(
+                    row.value1(), row.value2(), types.get(row.value1()), token, row.value3(), now));
+          }
+          return claimed;
+        });
+  }
+
+  /** The run's events from {@code fromEventId} on, in order. */
+  public List<StoredEvent> readHistory(String runId, long fromEventId) {
+    var h = BATON_HISTORY;
+    return db.dsl()
+        .select(h.EVENT_ID, h.EVENT_TIME, h.EVENT_TYPE, h.ATTRIBUTES)
+        .from(h)
+        .where(h.RUN_ID.eq(runId))
+        .and(h.EVENT_ID.ge(fromEventId))
+        .orderBy(h.EVENT_ID)
+        .fetch(r -> new StoredEvent(r.value1(), r.value2(), EventCodec.read(r.value3(), r.value4())));
+  }
+
+  /** The run's stored events in their raw form (type and JSON attributes), in order. */
+  public List<org.jooq.Record4<Long, Long, String, String>> readRawHistory(String runId) {
+    var h = BATON_HISTORY;
+    return db.dsl()
+        .select(h.EVENT_ID, h.EVENT_TIME, h.EVENT_TYPE, h.ATTRIBUTES)
+        .from(h)
+        .where(h.RUN_ID.eq(runId))
+        .orderBy(h.EVENT_ID)
+        .fetch();
+  }
+
+  /**
+   * Commits a workflow task: appends its started and completed events and the events of its
+   * commands, and applies their effects, in one transaction fenced by the lease token and the
+   * run's {@code next_event_id} (see {@link CompletionOutcome}).
+   *
+   * @param expectedNextEventId the run's {@code next_event_id} when the code last read history
+   * @param lastSeenEventId the last event the code saw
+   */
+  public CompletionResult complete(
+      ClaimedWorkflowTask task,
+      String identity,
+      long expectedNextEventId,
+      long lastSeenEventId,
+      List<Event> commands,
+      long stickyMillis) {
+    return db.transact(
+        tx -> {
+          LockedRun run = LockedRun.lock(tx, task.runId());
+          BatonWorkflowTasksRecord row = lockTask(tx, task);
+          if (run == null || row == null || !run.isRunning()) {
+            return new CompletionResult(CompletionOutcome.LEASE_LOST, 0, 0, false);
+          }
+          boolean newEvents = run.nextEventIdAtLock() != expectedNextEventId;
+          boolean closes = commands.stream().anyMatch(WorkflowStore::closesRun);
+          if (newEvents && closes) {
+            reschedule(tx, row, identity, stickyMillis);
+            return new CompletionResult(CompletionOutcome.REJECTED_NEW_EVENTS, 0, 0, false);
+          }
+          long firstEventId = run.nextEventIdAtLock();
+          run.append(new Event.WorkflowTaskStarted(identity, task.attempt(), task.startedAt()));
+          run.append(new Event.WorkflowTaskCompleted(identity, lastSeenEventId, task.startedAt()));
+          for (Event command : commands) {
+            run.append(command);
+            apply(tx, run, command);
+          }
+          CompletionOutcome outcome;
+          if (closes) {
+            deleteRunTasks(tx, task.runId());
+            outcome = CompletionOutcome.CLOSED;
+          } else {
+            row.delete();
+            if (newEvents) {
+              run.scheduleWorkflowTask(identity, stickyMillis);
+              outcome = CompletionOutcome.COMPLETED_WITH_NEW_TASK;
+            } else {
+              outcome = CompletionOutcome.COMPLETED;
+            }
+          }
+          run.flush();
+          boolean activities =
+              commands.stream().anyMatch(c -> c instanceof Event.ActivityTaskScheduled);
+          return new CompletionResult(outcome, firstEventId, run.row().getNextEventId(), activities);
+        });
+  }
+
+  private static boolean closesRun(Event command) {
+    return command instanceof Event.WorkflowExecutionCompleted
+        || command instanceof Event.WorkflowExecutionFailed;
+  }
+
+  private static @Nullable BatonWorkflowTasksRecord lockTask(Tx tx, ClaimedWorkflowTask task) {
+    var t = BATON_WORKFLOW_TASKS;
+    return tx.dsl()
+        .selectFrom(t)
+        .where(t.RUN_ID.eq(task.runId()))
+        .and(t.STATE.eq(STARTED))
+        .and(t.LEASE_TOKEN.eq(task.leaseToken()))
+        .forUpdate()
+        .fetchOne();
+  }
+
+  private static void reschedule(
+      Tx tx, BatonWorkflowTasksRecord row, String identity, long stickyMillis) {
+    row.setState(SCHEDULED)
+        .setLeaseToken(null)
+        .setLeaseOwner(null)
+        .setLeaseExpiresAt(null)
+        .setVisibleAt(tx.now())
+        .setStickyOwner(identity)
+        .setStickyUntil(tx.now() + stickyMillis)
+        .update();
+  }
+
+  private void apply(Tx tx, LockedRun run, Event command) {
+    if (command instanceof Event.ActivityTaskScheduled scheduled) {
+      ActivityStore.insertTask(tx, run.row(), scheduled);
+    } else if (command instanceof Event.WorkflowExecutionCompleted completed) {
+      close(tx, run, WorkflowStatus.COMPLETED, completed.result().toString(), null);
+    } else if (command instanceof Event.WorkflowExecutionFailed failed) {
+      close(tx, run, WorkflowStatus.FAILED, null, EventCodec.write(failed));
+    } else {
+      throw new IllegalArgumentException("Not a command: " + command.typeName());
+    }
+  }
+
+  private static void close(
+      Tx tx, LockedRun run, WorkflowStatus status, @Nullable String result, @Nullable String failure) {
+    run.row().setStatus(status.name()).setResult(result).setFailure(failure).setCloseTime(tx.now());
+    tx.dsl()
+        .update(BATON_RUNS)
+        .set(BATON_RUNS.STATUS, status.name())
+        .set(BATON_RUNS.RESULT, result)
+        .set(BATON_RUNS.FAILURE, failure)
+        .set(BATON_RUNS.CLOSE_TIME, tx.now())
+        .where(BATON_RUNS.RUN_ID.eq(run.runId()))
+        .execute();
+    tx.dsl()
+        .update(BATON_CURRENT_RUNS)
+        .set(BATON_CURRENT_RUNS.STATUS, status.name())
+        .where(BATON_CURRENT_RUNS.WORKFLOW_ID.eq(run.row().getWorkflowId()))
+        .and(BATON_CURRENT_RUNS.RUN_ID.eq(run.runId()))
+        .execute();
+  }
+
+  private static void deleteRunTasks(Tx tx, String runId) {
+    tx.dsl().deleteFrom(BATON_WORKFLOW_TASKS).where(BATON_WORKFLOW_TASKS.RUN_ID.eq(runId)).execute();
+    tx.dsl().deleteFrom(BATON_ACTIVITY_TASKS).where(BATON_ACTIVITY_TASKS.RUN_ID.eq(runId)).execute();
+    tx.dsl().deleteFrom(BATON_TIMERS).where(BATON_TIMERS.RUN_ID.eq(runId)).execute();
+  }
+
+  /**
+   * Records a failed attempt of a workflow task (a non-determinism error, a bug in workflow code)
+   * on the task row only, leaving history unchanged, and makes the task visible again after {@code
+   * retryDelayMillis}. Returns whether the lease was still valid.
+   */
+  public boolean fail(ClaimedWorkflowTask task, String failure, long retryDelayMillis) {
+    return db.transact(
+        tx -> {
+          var t = BATON_WORKFLOW_TASKS;
+          return tx.dsl()
+                  .update(t)
+                  .set(t.STATE, SCHEDULED)
+                  .set(t.ATTEMPT, t.ATTEMPT.plus(1))
+                  .set(t.VISIBLE_AT, tx.now() + retryDelayMillis)
+                  .setNull(t.LEASE_TOKEN)
+                  .setNull(t.LEASE_OWNER)
+                  .setNull(t.LEASE_EXPIRES_AT)
+                  .setNull(t.STICKY_OWNER)
+                  .setNull(t.STICKY_UNTIL)
+                  .set(t.LAST_FAILURE, failure)
+                  .where(t.RUN_ID.eq(task.runId()))
+                  .and(t.LEASE_TOKEN.eq(task.leaseToken()))
+                  .execute()
+              == 1;
+        });
+  }
+
+  /** Gives a claimed task back untouched (on shutdown), so another worker can take it at once. */
+  public void release(ClaimedWorkflowTask task) {
+    db.transact(
+        tx -> {
+          var t = BATON_WORKFLOW_TASKS;
+          return tx.dsl()
+              .update(t)
+              .set(t.STATE, SCHEDULED)
+              .set(t.VISIBLE_AT, tx.now())
+              .setNull(t.LEASE_TOKEN)
+              .setNull(t.LEASE_OWNER)
+              .setNull(t.LEASE_EXPIRES_AT)
+              .setNull(t.STICKY_OWNER)
+              .setNull(t.STICKY_UNTIL)
+              .where(t.RUN_ID.eq(task.runId()))
+              .and(t.LEASE_TOKEN.eq(task.leaseToken()))
+              .execute();
+        });
+  }
+
+  /**
+   * Makes workflow tasks whose lease expired available again with a new attempt; the old token
+   * stops being valid in the same statement. Returns how many.
+   */
+  public int expireLeases() {
+    return db.transact(
+        tx -> {
+          var t = BATON_WORKFLOW_TASKS;
+          long now = tx.now();
+          return tx.dsl()
+              .update(t)
+              .set(t.STATE, SCHEDULED)
+              .set(t.ATTEMPT, t.ATTEMPT.plus(1))
+              .set(t.VISIBLE_AT, now)
+              .set(
+                  t.LAST_FAILURE,
+                  DSL.concat(
+                      DSL.inline("Workflow task timed out: worker "),
+                      t.LEASE_OWNER,
+                      DSL.inline(" did not commit before its lease expired")))
+              .setNull(t.LEASE_TOKEN)
+              .setNull(t.LEASE_OWNER)
+              .setNull(t.LEASE_EXPIRES_AT)
+              .setNull(t.STICKY_OWNER)
+              .setNull(t.STICKY_UNTIL)
+              .where(t.STATE.eq(STARTED))
+              .and(t.LEASE_EXPIRES_AT.le(now))
+              .execute();
+        });
+  }
+
+  /** The earliest time a scheduled task of {@code taskQueue} becomes visible, if any. */
+  public @Nullable Long nextVisibleAt(String taskQueue) {
+    var t = BATON_WORKFLOW_TASKS;
+    return db.dsl()
+        .select(DSL.min(t.VISIBLE_AT))
+        .from(t)
+        .where(t.TASK_QUEUE.eq(taskQueue))
+        .and(t.STATE.eq(SCHEDULED))
+        .fetchOne(0, Long.class);
+  }
+
+  /** The run with this id, or {@code null}. */
+  public @Nullable RunInfo findRun(String runId) {
+    BatonRunsRecord r = db.dsl().selectFrom(BATON_RUNS).where(BATON_RUNS.RUN_ID.eq(runId)).fetchOne();
+    return r == null ? null : toInfo(r);
+  }
+
+  /** The current (latest) run of {@code workflowId}, or {@code null}. */
+  public @Nullable RunInfo findCurrentRun(String workflowId) {
+    String runId =
+        db.dsl()
+            .select(BATON_CURRENT_RUNS.RUN_ID)
+            .from(BATON_CURRENT_RUNS)
+            .where(BATON_CURRENT_RUNS.WORKFLOW_ID.eq(workflowId))
+            .fetchOne(BATON_CURRENT_RUNS.RUN_ID);
+    return runId == null ? null : findRun(runId);
+  }
+
+  /** The pending workflow task of the run, or {@code null}. */
+  public @Nullable BatonWorkflowTasksRecord findWorkflowTask(String runId) {
+    return db.dsl()
+        .selectFrom(BATON_WORKFLOW_TASKS)
+        .where(BATON_WORKFLOW_TASKS.RUN_ID.eq(runId))
+        .fetchOne();
+  }
+
+  private static RunInfo toInfo(BatonRunsRecord r) {
+    return new RunInfo(
+        r.getRunId(),
+        r.getWorkflowId(),
+        r.getWorkflowType(),
+        r.getTaskQueue(),
+        WorkflowStatus.valueOf(r.getStatus()),
+        r.getResult(),
+        r.getFailure(),
+        r.getNextEventId(),
+        r.getStartTime(),
+        r.getCloseTime());
+  }
+}

@@ -1,0 +1,265 @@
+package dev.baton.internal.worker;
+
+import dev.baton.ActivityDispatcher;
+import dev.baton.Worker;
+import dev.baton.WorkerOptions;
+import dev.baton.WorkflowDispatcher;
+import dev.baton.internal.Services;
+import dev.baton.internal.activity.ActivityExecutor;
+import dev.baton.internal.store.ClaimedActivityTask;
+import dev.baton.internal.store.ClaimedWorkflowTask;
+import dev.baton.internal.workflow.WorkflowImplementation;
+import dev.baton.internal.workflow.WorkflowInstance;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A worker polling one task queue for workflow and activity tasks. */
+public final class WorkerImpl implements Worker {
+  private static final Logger log = LoggerFactory.getLogger(WorkerImpl.class);
+
+  private enum State { NEW, RUNNING, STOPPED }
+
+  private final Services services;
+  private final String taskQueue;
+  private final WorkerOptions options;
+  private final String identity;
+  private final Consumer<WorkerImpl> onClose;
+  private final Registry registry = new Registry();
+  private final WorkflowCache cache;
+  private final Set<ClaimedWorkflowTask> runningWorkflowTasks = ConcurrentHashMap.newKeySet();
+  private final Set<ClaimedActivityTask> runningActivities = ConcurrentHashMap.newKeySet();
+  private final List<PollLoop<?>> loops = new ArrayList<>();
+  private final List<Thread> pollThreads = new ArrayList<>();
+  private final List<ExecutorService> executors = new ArrayList<>();
+  private State state = State.NEW;
+
+  /** A worker for {@code taskQueue}; {@code onClose} is told when it has shut down. */
+  public WorkerImpl(Services services, String taskQueue, WorkerOptions options, String identity, Consumer<WorkerImpl> onClose) {
+    if (taskQueue == null || taskQueue.isBlank()) {
+      throw new IllegalArgumentException("A worker needs a non-blank task queue name");
+    }
+    this.services = services;
+    this.taskQueue = taskQueue;
+    this.options = Objects.requireNonNull(options, "options");
+    this.identity = identity;
+    this.onClose = onClose;
+    this.cache = new WorkflowCache(options.maxCachedWorkflows());
+  }
+
+  @Override
+  public String taskQueue() {
+    return taskQueue;
+  }
+
+  /** This worker's identity, recorded in history with the tasks it completes. */
+  public String identity() {
+    return identity;
+  }
+
+  @Override
+  public synchronized Worker registerWorkflow(Class<?> implementationClass) {
+    checkNew();
+    registry.addWorkflow(implementationClass);
+    return this;
+  }
+
+  @Override
+  public synchronized <T> Worker registerWorkflow(WorkflowDispatcher<T> dispatcher, Supplier<? extends T> factory) {
+    checkNew();
+    registry.addWorkflow(dispatcher, factory);
+    return this;
+  }
+
+  @Override
+  public synchronized Worker registerActivities(Object... implementations) {
+    checkNew();
+    for (Object implementation : implementations) {
+      registry.addActivities(Objects.requireNonNull(implementation, "activity implementation"));
+    }
+    return this;
+  }
+
+  @Override
+  public synchronized <T> Worker registerActivities(ActivityDispatcher<T> dispatcher, T implementation) {
+    checkNew();
+    registry.addActivities(dispatcher, implementation);
+    return this;
+  }
+
+  private void checkNew() {
+    if (state != State.NEW) {
+      throw new IllegalStateException("Register workflows and activities before starting the worker");
+    }
+  }
+
+  @Override
+  public synchronized Worker start() {
+    checkNew();
+    if (registry.workflows().isEmpty() && !registry.hasActivities()) {
+      throw new IllegalStateException(
+          "Worker for task queue " + taskQueue + " has nothing registered: call registerWorkflow"
+              + " or registerActivities before start()");
+    }
+    for (WorkflowImplementation<?> implementation : registry.workflows().values()) {
+      String defaultQueue = implementation.dispatcher().type().taskQueue();
+      if (!defaultQueue.equals(taskQueue)) {
+        log.warn(
+            "Workflow type {} defaults to task queue '{}' but this worker polls '{}': starts that"
+                + " do not name task queue '{}' will not reach this worker",
+            implementation.typeName(), defaultQueue, taskQueue, taskQueue);
+      }
+      services.workflows().registerWorkflowType(implementation.typeName(), taskQueue);
+    }
+    long maxPoll = options.maxPollInterval().toMillis();
+    if (!registry.workflows().isEmpty()) {
+      WorkflowTaskHandler handler = new WorkflowTaskHandler(services, registry, cache, identity, taskQueue);
+      long lease = options.workflowTaskTimeout().toMillis();
+      startLoop(
+          "workflow",
+          options.workflowSlots(),
+          n -> services.workflows().claim(taskQueue, identity, n, lease),
+          task -> track(runningWorkflowTasks, task, () -> handler.handle(task)),
+          services.wakeups().workflowTasks(),
+          maxPoll);
+    }
+    if (registry.hasActivities()) {
+      ActivityExecutor executor = new ActivityExecutor(services);
+      startLoop(
+          "activity",
+          options.activitySlots(),
+          n -> services.activities().claim(taskQueue, identity, n),
+          task -> track(runningActivities, task, () -> runActivity(executor, task)),
+          services.wakeups().activityTasks(),
+          maxPoll);
+    }
+    state = State.RUNNING;
+    log.info("Worker {} started on task queue {}", identity, taskQueue);
+    return this;
+  }
+
+  private void runActivity(ActivityExecutor executor, ClaimedActivityTask task) {
+    Registry.RegisteredActivity activity = registry.activity(task.activityType());
+    if (activity == null) {
+      executor.failUnknownType(
+          task, "Activity type " + task.activityType() + " is not registered on worker " + identity);
+      return;
+    }
+    executor.execute(task, activity.type(), activity.dispatcher(), activity.implementation());
+  }
+
+  private static <T> void track(Set<T> running, T task, Runnable work) {
+    running.add(task);
+    try {
+      work.run();
+    } finally {
+      running.remove(task);
+    }
+  }
+
+  private <T> void startLoop(
+      String kind,
+      int slots,
+      java.util.function.IntFunction<List<T>> claim,
+      Consumer<T> handler,
+      dev.baton.internal.Wakeup wakeup,
+      long maxPollMillis) {
+    ExecutorService executor = Executors.newFixedThreadPool(slots, threads("baton-" + kind + "-" + taskQueue));
+    PollLoop<T> loop = new PollLoop<>(kind + " poller of " + taskQueue, slots, claim, handler, executor, wakeup, maxPollMillis);
+    Thread thread = new Thread(loop, "baton-" + kind + "-poller-" + taskQueue);
+    thread.setDaemon(true);
+    executors.add(executor);
+    loops.add(loop);
+    pollThreads.add(thread);
+    thread.start();
+  }
+
+  private static ThreadFactory threads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  @Override
+  public boolean shutdown(Duration timeout) {
+    synchronized (this) {
+      if (state != State.RUNNING) {
+        state = State.STOPPED;
+        return true;
+      }
+      state = State.STOPPED;
+    }
+    loops.forEach(PollLoop::stop);
+    for (Thread thread : pollThreads) {
+      thread.interrupt();
+      join(thread);
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean finished = true;
+    for (ExecutorService executor : executors) {
+      executor.shutdown();
+      try {
+        long left = Math.max(0, deadline - System.nanoTime());
+        finished &= executor.awaitTermination(left, TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        finished = false;
+      }
+    }
+    if (!finished) {
+      releaseUnfinished();
+      executors.forEach(ExecutorService::shutdownNow);
+    }
+    cache.clear().forEach(WorkflowInstance::destroy);
+    onClose.accept(this);
+    log.info("Worker {} on task queue {} stopped{}", identity, taskQueue, finished ? "" : " (unfinished tasks released)");
+    return finished;
+  }
+
+  private void releaseUnfinished() {
+    for (ClaimedActivityTask task : runningActivities) {
+      try {
+        services.activities().release(task.token());
+      } catch (RuntimeException e) {
+        log.warn("Could not release activity task {}; its lease will expire", task.token().text(), e);
+      }
+    }
+    for (ClaimedWorkflowTask task : runningWorkflowTasks) {
+      try {
+        services.workflows().release(task);
+      } catch (RuntimeException e) {
+        log.warn("Could not release the workflow task of {}; its lease will expire", task.workflowId(), e);
+      }
+    }
+    services.wakeups().workflowTasks().signal();
+    services.wakeups().activityTasks().signal();
+  }
+
+  private static void join(Thread thread) {
+    try {
+      thread.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    shutdown(options.shutdownGracePeriod());
+  }
+}

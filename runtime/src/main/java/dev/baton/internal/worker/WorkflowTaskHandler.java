@@ -1,0 +1,132 @@
+package dev.baton.internal.worker;
+
+import dev.baton.NonDeterministicException;
+import dev.baton.internal.HaltPoints;
+import dev.baton.internal.Services;
+import dev.baton.internal.history.StoredEvent;
+import dev.baton.internal.store.ClaimedWorkflowTask;
+import dev.baton.internal.store.CompletionResult;
+import dev.baton.internal.workflow.WorkflowImplementation;
+import dev.baton.internal.workflow.WorkflowInstance;
+import dev.baton.internal.workflow.WorkflowTaskResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Works one workflow task: brings the run's instance up to date (from the cache, or by replaying
+ * history), runs its code, and commits the commands, fenced by the lease token. No transaction is
+ * open while the code runs.
+ */
+final class WorkflowTaskHandler {
+  private static final Logger log = LoggerFactory.getLogger(WorkflowTaskHandler.class);
+  private static final long STICKY_MILLIS = 2_000;
+  private static final long MAX_RETRY_DELAY_MILLIS = 60_000;
+  private static final Duration DEADLOCK_TIMEOUT = Duration.ofSeconds(2);
+
+  private final Services services;
+  private final Registry registry;
+  private final WorkflowCache cache;
+  private final String identity;
+  private final String taskQueue;
+
+  WorkflowTaskHandler(Services services, Registry registry, WorkflowCache cache, String identity, String taskQueue) {
+    this.services = services;
+    this.registry = registry;
+    this.cache = cache;
+    this.identity = identity;
+    this.taskQueue = taskQueue;
+  }
+
+  void handle(ClaimedWorkflowTask task) {
+    HaltPoints.reach("afterClaim");
+    WorkflowImplementation<?> implementation = registry.workflow(task.workflowType());
+    if (implementation == null) {
+      fail(task, "Workflow type " + task.workflowType() + " is not registered on worker " + identity
+          + " polling task queue " + taskQueue, null);
+      return;
+    }
+    WorkflowInstance instance = cache.take(task.runId());
+    try {
+      if (instance == null) {
+        instance =
+            new WorkflowInstance(
+                task.runId(), task.workflowId(), taskQueue, implementation, services.converter(), DEADLOCK_TIMEOUT);
+      }
+      List<StoredEvent> events = services.workflows().readHistory(task.runId(), instance.nextEventId());
+      WorkflowTaskResult result = instance.processTask(events, task.startedAt());
+      HaltPoints.reach("beforeCommit");
+      CompletionResult completion =
+          services
+              .workflows()
+              .complete(
+                  task,
+                  identity,
+                  result.expectedNextEventId(),
+                  result.lastSeenEventId(),
+                  result.commands(),
+                  STICKY_MILLIS);
+      HaltPoints.reach("afterCommit");
+      afterCommit(task, instance, completion);
+      instance = null; // handed over to the cache or destroyed
+    } catch (NonDeterministicException e) {
+      log.error("Workflow {} (run {}): {}", task.workflowId(), task.runId(), e.getMessage());
+      fail(task, e.getMessage(), null);
+    } catch (RuntimeException e) {
+      log.error("Workflow task of {} (run {}) failed", task.workflowId(), task.runId(), e);
+      fail(task, e.getMessage(), e);
+    } finally {
+      if (instance != null) {
+        instance.destroy();
+      }
+    }
+  }
+
+  private void afterCommit(ClaimedWorkflowTask task, WorkflowInstance instance, CompletionResult completion) {
+    if (completion.scheduledActivities()) {
+      services.wakeups().activityTasks().signal();
+    }
+    switch (completion.outcome()) {
+      case COMPLETED, COMPLETED_WITH_NEW_TASK -> {
+        instance.committed(completion.firstEventId(), completion.nextEventId());
+        cache.put(instance).forEach(WorkflowInstance::destroy);
+        if (completion.outcome() == dev.baton.internal.store.CompletionOutcome.COMPLETED_WITH_NEW_TASK) {
+          services.wakeups().workflowTasks().signal();
+        }
+      }
+      case CLOSED -> {
+        instance.destroy();
+        services.wakeups().runsClosed().signal();
+      }
+      case REJECTED_NEW_EVENTS -> {
+        instance.destroy();
+        services.wakeups().workflowTasks().signal();
+      }
+      case LEASE_LOST -> {
+        log.warn(
+            "Workflow task of {} (run {}) was not committed: its lease was lost", task.workflowId(), task.runId());
+        instance.destroy();
+      }
+    }
+  }
+
+  private void fail(ClaimedWorkflowTask task, String message, Throwable cause) {
+    String text = cause == null ? message : message + "\n" + stackTrace(cause);
+    long delay = Math.min(MAX_RETRY_DELAY_MILLIS, 1_000L << Math.min(task.attempt() - 1, 16));
+    try {
+      services.workflows().fail(task, text, delay);
+    } catch (RuntimeException e) {
+      log.warn("Could not record the failure of a workflow task of {}; its lease will expire", task.workflowId(), e);
+    }
+  }
+
+  private static String stackTrace(Throwable failure) {
+    StringWriter out = new StringWriter();
+    failure.printStackTrace(new PrintWriter(out));
+    String text = out.toString();
+    return text.length() > 8_000 ? text.substring(0, 8_000) + "\n\t..." : text;
+  }
+}

@@ -1,0 +1,164 @@
+package dev.baton.internal.workflow;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs a workflow's branches (the main method and any parallel branches) one at a time, in a fixed
+ * order, so that the code behaves the same on every replay. Each branch has its own thread; only
+ * the branch holding the baton runs, and it hands the baton back when it waits for a condition
+ * (a promise, {@code Workflow.await}) or ends.
+ */
+final class DeterministicScheduler {
+  private static final ThreadLocal<Branch> CURRENT = new ThreadLocal<>();
+
+  private final String name;
+  private final WorkflowInstance owner;
+  private final List<Branch> branches = new ArrayList<>();
+  private final Semaphore driver = new Semaphore(0);
+  private volatile boolean destroyed;
+  private int branchCount;
+
+  DeterministicScheduler(String name, WorkflowInstance owner) {
+    this.name = name;
+    this.owner = owner;
+  }
+
+  /** The branch running on this thread, or {@code null} outside workflow code. */
+  static @Nullable Branch currentBranch() {
+    return CURRENT.get();
+  }
+
+  WorkflowInstance owner() {
+    return owner;
+  }
+
+  /** Adds a branch; it first runs in the current or next {@link #runUntilBlocked} pass. */
+  void newBranch(String branchName, Runnable body) {
+    branches.add(new Branch(name + "-" + branchName + "-" + (++branchCount), body));
+  }
+
+  /**
+   * Runs every branch that can run, in creation order, until each one waits or has ended.
+   *
+   * @throws PotentialDeadlockException if a branch does not yield within {@code deadlockTimeout}
+   */
+  void runUntilBlocked(Duration deadlockTimeout) {
+    boolean progress;
+    do {
+      progress = false;
+      for (int i = 0; i < branches.size(); i++) {
+        Branch branch = branches.get(i);
+        if (branch.done || (branch.thread != null && !branch.waitCondition.getAsBoolean())) {
+          continue;
+        }
+        runOnce(branch, deadlockTimeout);
+        progress = true;
+      }
+      branches.removeIf(b -> b.done);
+    } while (progress && !destroyed);
+  }
+
+  private void runOnce(Branch branch, Duration deadlockTimeout) {
+    if (branch.thread == null) {
+      branch.thread = WorkflowThreadFactory.newThread(branch.name, branch::run);
+      branch.thread.start();
+    } else {
+      branch.permit.release();
+    }
+    boolean yielded;
+    try {
+      yielded = driver.tryAcquire(deadlockTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while running workflow code", e);
+    }
+    if (!yielded) {
+      StackTraceElement[] stack = branch.thread.getStackTrace();
+      destroyed = true;
+      branch.thread.interrupt();
+      throw new PotentialDeadlockException(branch.name, deadlockTimeout.toMillis(), stack);
+    }
+  }
+
+  /** Called from a branch: hands the baton back until {@code condition} holds. */
+  void await(BooleanSupplier condition) {
+    Branch me = CURRENT.get();
+    if (me == null || me.scheduler() != this) {
+      throw new IllegalStateException(
+          "Workflow code waited outside its own workflow thread; promises may only be awaited in"
+              + " the workflow that created them");
+    }
+    while (!condition.getAsBoolean()) {
+      if (destroyed) {
+        throw new DestroyWorkflowThreadError();
+      }
+      me.waitCondition = condition;
+      driver.release();
+      me.permit.acquireUninterruptibly();
+      if (destroyed) {
+        throw new DestroyWorkflowThreadError();
+      }
+    }
+  }
+
+  /** Unwinds every branch thread, waiting up to a second for each. */
+  void destroy() {
+    destroyed = true;
+    for (Branch branch : branches) {
+      if (branch.thread != null && !branch.done) {
+        branch.permit.release();
+        try {
+          if (!driver.tryAcquire(1, TimeUnit.SECONDS)) {
+            branch.thread.interrupt();
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+    branches.clear();
+  }
+
+  /** One branch of workflow code on its own thread. */
+  final class Branch {
+    private final String name;
+    private final Runnable body;
+    private final Semaphore permit = new Semaphore(0);
+    private @Nullable Thread thread;
+    private BooleanSupplier waitCondition = () -> true;
+    private volatile boolean done;
+
+    private Branch(String name, Runnable body) {
+      this.name = name;
+      this.body = body;
+    }
+
+    DeterministicScheduler scheduler() {
+      return DeterministicScheduler.this;
+    }
+
+    private void run() {
+      CURRENT.set(this);
+      try {
+        if (!destroyed) {
+          body.run();
+        }
+      } catch (DestroyWorkflowThreadError e) {
+        // Unwound on purpose.
+      } catch (Throwable e) {
+        owner.branchFailed(e);
+      } finally {
+        done = true;
+        CURRENT.remove();
+        driver.release();
+      }
+    }
+  }
+}

@@ -1,0 +1,367 @@
+package dev.baton.internal.workflow;
+
+import dev.baton.ActivityFailure;
+import dev.baton.ActivityOptions;
+import dev.baton.ActivityType;
+import dev.baton.NonDeterministicException;
+import dev.baton.Promise;
+import dev.baton.RetryOptions;
+import dev.baton.WorkflowFailure;
+import dev.baton.internal.history.Event;
+import dev.baton.internal.history.FailureData;
+import dev.baton.internal.history.RetryPolicyData;
+import dev.baton.internal.history.StoredEvent;
+import dev.baton.internal.json.PayloadConverter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One run's workflow code in memory, brought up to date by replaying its history and advanced one
+ * workflow task at a time.
+ *
+ * <p>History is read in segments: each {@code WorkflowTaskCompleted} event closes one. For a
+ * completed segment the events the code had seen ({@code lastSeenEventId}) are delivered, the code
+ * runs until every branch waits, and each command it issues must match the command events recorded
+ * after the {@code WorkflowTaskCompleted}; a mismatch is a {@link NonDeterministicException}. The
+ * events after the last segment are the new ones: delivered, the code runs, and its commands are
+ * the task's result.
+ */
+public final class WorkflowInstance implements WorkflowContext {
+  private final String runId;
+  private final String workflowId;
+  private final String taskQueue;
+  private final WorkflowImplementation<?> implementation;
+  private final PayloadConverter converter;
+  private final Duration deadlockTimeout;
+  private final DeterministicScheduler scheduler;
+
+  private final Map<Integer, PendingActivity> pendingActivities = new HashMap<>();
+  private final List<Event> newCommands = new ArrayList<>();
+  private @Nullable ArrayDeque<StoredEvent> expectedCommands;
+  private long segmentEndEventId;
+  private int nextSeq = 1;
+  private long nextEventId = 1;
+  private long ownEventsFrom = Long.MAX_VALUE;
+  private long ownEventsUntil = Long.MAX_VALUE;
+  private boolean replaying;
+  private long currentTimeMillis;
+  private boolean closed;
+  private @Nullable NonDeterministicException nonDeterminism;
+  private @Nullable Throwable taskFailure;
+
+  private record PendingActivity(ActivityType<?> type, PromiseImpl<Object> promise) {}
+
+  /** An instance of a run not yet started in memory; its first task replays from event 1. */
+  public WorkflowInstance(
+      String runId,
+      String workflowId,
+      String taskQueue,
+      WorkflowImplementation<?> implementation,
+      PayloadConverter converter,
+      Duration deadlockTimeout) {
+    this.runId = runId;
+    this.workflowId = workflowId;
+    this.taskQueue = taskQueue;
+    this.implementation = implementation;
+    this.converter = converter;
+    this.deadlockTimeout = deadlockTimeout;
+    this.scheduler = new DeterministicScheduler("workflow-" + workflowId, this);
+  }
+
+  /** The run id. */
+  public String runId() {
+    return runId;
+  }
+
+  /** The id of the first history event this instance has not processed. */
+  public long nextEventId() {
+    return nextEventId;
+  }
+
+  /**
+   * Processes a workflow task: {@code events} are the run's events from {@link #nextEventId()} on.
+   *
+   * @throws NonDeterministicException if the code does not replay its history
+   * @throws WorkflowTaskFailure if the code failed the task
+   * @throws PotentialDeadlockException if a workflow thread blocked outside Baton's API
+   */
+  public WorkflowTaskResult processTask(List<StoredEvent> events, long taskTime) {
+    List<StoredEvent> inputs = new ArrayList<>();
+    int i = 0;
+    while (i < events.size()) {
+      StoredEvent event = events.get(i);
+      i++;
+      if (event.eventId() >= ownEventsFrom && event.eventId() < ownEventsUntil) {
+        continue; // This instance's own last commit: already applied in memory.
+      }
+      if (event.event() instanceof Event.WorkflowTaskCompleted completed) {
+        ArrayDeque<StoredEvent> recorded = new ArrayDeque<>();
+        while (i < events.size() && events.get(i).event().producedByCommand()) {
+          recorded.add(events.get(i++));
+        }
+        replaySegment(inputs, completed, recorded, event.eventId());
+      } else if (isInput(event.event())) {
+        inputs.add(event);
+      }
+    }
+    long lastEventId = events.isEmpty() ? nextEventId - 1 : events.get(events.size() - 1).eventId();
+    long expectedNext = lastEventId + 1;
+    replaying = false;
+    currentTimeMillis = taskTime;
+    deliver(inputs);
+    runCode();
+    nextEventId = expectedNext;
+    List<Event> commands = List.copyOf(newCommands);
+    newCommands.clear();
+    return new WorkflowTaskResult(commands, lastEventId, expectedNext);
+  }
+
+  /**
+   * Notes that this instance's commands were committed as events {@code [firstEventId,
+   * nextEventId)}, so the next task does not replay them.
+   */
+  public void committed(long firstEventId, long nextEventIdAfterCommit) {
+    ownEventsFrom = firstEventId;
+    ownEventsUntil = nextEventIdAfterCommit;
+  }
+
+  /** Whether the code has issued a command that closes the run. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Unwinds the workflow threads. The instance cannot be used afterwards. */
+  public void destroy() {
+    scheduler.destroy();
+  }
+
+  private void replaySegment(
+      List<StoredEvent> inputs,
+      Event.WorkflowTaskCompleted completed,
+      ArrayDeque<StoredEvent> recorded,
+      long completedEventId) {
+    replaying = true;
+    currentTimeMillis = completed.taskTime();
+    List<StoredEvent> seen = new ArrayList<>();
+    inputs.removeIf(e -> e.eventId() <= completed.lastSeenEventId() && seen.add(e));
+    deliver(seen);
+    expectedCommands = recorded;
+    segmentEndEventId = recorded.isEmpty() ? completedEventId + 1 : recorded.getLast().eventId() + 1;
+    runCode();
+    StoredEvent unmatched = expectedCommands.peek();
+    expectedCommands = null;
+    if (unmatched != null) {
+      throw new NonDeterministicException(
+          unmatched.eventId(),
+          describe(unmatched.event()),
+          closed ? "no further command: the workflow method had already returned"
+                 : "no further command: the code waits for something else");
+    }
+  }
+
+  private static boolean isInput(Event event) {
+    return event instanceof Event.WorkflowExecutionStarted
+        || event instanceof Event.ActivityTaskCompleted
+        || event instanceof Event.ActivityTaskFailed
+        || event instanceof Event.ActivityTaskTimedOut;
+  }
+
+  private void deliver(List<StoredEvent> inputs) {
+    for (StoredEvent input : inputs) {
+      Event event = input.event();
+      if (event instanceof Event.WorkflowExecutionStarted started) {
+        scheduler.newBranch("main", () -> runWorkflowMethod(started));
+      } else if (event instanceof Event.ActivityTaskCompleted done) {
+        PendingActivity pending = takeActivity(done.seq(), input);
+        pending.promise.complete(
+            converter.decode(
+                "result of activity " + pending.type.name(), done.result(), pending.type.resultType().type()));
+      } else if (event instanceof Event.ActivityTaskFailed failed) {
+        PendingActivity pending = takeActivity(failed.seq(), input);
+        pending.promise.fail(
+            new ActivityFailure(
+                pending.type.name(), failed.attempt(), failed.failure().toApplicationFailure()));
+      } else if (event instanceof Event.ActivityTaskTimedOut timedOut) {
+        PendingActivity pending = takeActivity(timedOut.seq(), input);
+        FailureData timeout =
+            new FailureData(
+                "TimeoutFailure",
+                "Activity " + pending.type.name() + " timed out (" + timedOut.timeoutType() + ")",
+                null,
+                null,
+                true);
+        pending.promise.fail(
+            new ActivityFailure(pending.type.name(), timedOut.attempt(), timeout.toApplicationFailure()));
+      }
+    }
+    inputs.clear();
+  }
+
+  private PendingActivity takeActivity(int seq, StoredEvent event) {
+    PendingActivity pending = pendingActivities.remove(seq);
+    if (pending == null) {
+      throw new NonDeterministicException(
+          event.eventId(),
+          describe(event.event()),
+          "no activity with sequence number " + seq + " was scheduled by the code");
+    }
+    return pending;
+  }
+
+  private void runCode() {
+    scheduler.runUntilBlocked(deadlockTimeout);
+    if (nonDeterminism != null) {
+      throw nonDeterminism;
+    }
+    if (taskFailure != null) {
+      throw new WorkflowTaskFailure(
+          "Workflow " + implementation.typeName() + " (" + workflowId + ") failed its workflow task: "
+              + taskFailure + ". An exception that is not a WorkflowFailure (or listed in"
+              + " @WorkflowMethod(failRunOn)) is treated as a bug: the task is retried until fixed"
+              + " code is deployed.",
+          taskFailure);
+    }
+  }
+
+  private void runWorkflowMethod(Event.WorkflowExecutionStarted started) {
+    Object[] arguments;
+    try {
+      arguments =
+          converter.decodeArguments(
+              "input of workflow " + implementation.typeName(),
+              implementation.dispatcher().type().parameterTypes(),
+              started.input());
+    } catch (RuntimeException e) {
+      taskFailure = e;
+      return;
+    }
+    Object result;
+    try {
+      result = implementation.run(arguments);
+    } catch (DestroyWorkflowThreadError e) {
+      throw e;
+    } catch (Throwable e) {
+      if (e instanceof WorkflowFailure || implementation.dispatcher().failsRun(e)) {
+        addCommand(new Event.WorkflowExecutionFailed(FailureData.of(e)));
+      } else {
+        taskFailure = e;
+      }
+      return;
+    }
+    Event close;
+    try {
+      close = new Event.WorkflowExecutionCompleted(converter.encodeChecked("workflow result", result));
+    } catch (RuntimeException e) {
+      close = new Event.WorkflowExecutionFailed(FailureData.of(e));
+    }
+    addCommand(close);
+  }
+
+  /** A branch ended with an exception that escaped Baton's own handling. */
+  void branchFailed(Throwable failure) {
+    if (taskFailure == null && nonDeterminism == null) {
+      taskFailure = failure;
+    }
+  }
+
+  private void addCommand(Event command) {
+    if (command instanceof Event.WorkflowExecutionCompleted
+        || command instanceof Event.WorkflowExecutionFailed) {
+      closed = true;
+    }
+    if (!replaying) {
+      newCommands.add(command);
+      return;
+    }
+    StoredEvent expected = expectedCommands == null ? null : expectedCommands.poll();
+    if (expected == null || !matches(expected.event(), command)) {
+      nonDeterminism =
+          new NonDeterministicException(
+              expected == null ? segmentEndEventId : expected.eventId(),
+              expected == null ? "no further command in this workflow task" : describe(expected.event()),
+              describeCommand(command));
+      scheduler.await(() -> false); // Park this branch; the task fails with the mismatch.
+    }
+  }
+
+  private static boolean matches(Event recorded, Event command) {
+    if (recorded instanceof Event.ActivityTaskScheduled r
+        && command instanceof Event.ActivityTaskScheduled c) {
+      return r.seq() == c.seq() && r.activityType().equals(c.activityType());
+    }
+    return recorded.getClass() == command.getClass();
+  }
+
+  private static String describeCommand(Event command) {
+    if (command instanceof Event.ActivityTaskScheduled s) {
+      return "schedule activity " + s.activityType() + " (activity #" + s.seq() + ")";
+    }
+    if (command instanceof Event.WorkflowExecutionCompleted) {
+      return "complete the workflow";
+    }
+    if (command instanceof Event.WorkflowExecutionFailed) {
+      return "fail the workflow";
+    }
+    return command.typeName();
+  }
+
+  static String describe(Event event) {
+    if (event instanceof Event.ActivityTaskScheduled s) {
+      return "ActivityTaskScheduled " + s.activityType() + " (activity #" + s.seq() + ")";
+    }
+    if (event instanceof Event.ActivityTaskCompleted c) {
+      return "ActivityTaskCompleted (activity #" + c.seq() + ")";
+    }
+    return event.typeName();
+  }
+
+  @Override
+  public <R> Promise<R> executeActivity(
+      ActivityType<R> type, ActivityOptions options, Object[] arguments) {
+    ActivityOptions merged = type.options().mergedWith(options);
+    Duration startToClose = merged.startToClose();
+    if (startToClose == null) {
+      startToClose =
+          merged.scheduleToClose() != null ? merged.scheduleToClose() : ActivityOptions.DEFAULT_START_TO_CLOSE;
+    }
+    RetryOptions retry = merged.retry() != null ? merged.retry() : RetryOptions.getDefault();
+    int seq = nextSeq++;
+    Event.ActivityTaskScheduled command =
+        new Event.ActivityTaskScheduled(
+            seq,
+            type.name(),
+            merged.taskQueue() != null ? merged.taskQueue() : taskQueue,
+            converter.encodeArguments("activity " + type.name(), type.parameterTypes(), arguments),
+            startToClose.toMillis(),
+            millis(merged.scheduleToClose()),
+            millis(merged.scheduleToStart()),
+            millis(merged.heartbeat()),
+            RetryPolicyData.of(retry));
+    PromiseImpl<Object> promise = new PromiseImpl<>(scheduler);
+    pendingActivities.put(seq, new PendingActivity(type, promise));
+    addCommand(command);
+    @SuppressWarnings("unchecked")
+    Promise<R> typed = (Promise<R>) (Promise<?>) promise;
+    return typed;
+  }
+
+  private static @Nullable Long millis(@Nullable Duration duration) {
+    return duration == null ? null : duration.toMillis();
+  }
+
+  @Override
+  public Instant currentTime() {
+    return Instant.ofEpochMilli(currentTimeMillis);
+  }
+
+  @Override
+  public boolean isReplaying() {
+    return replaying;
+  }
+}
