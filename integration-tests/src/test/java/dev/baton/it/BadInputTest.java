@@ -30,11 +30,17 @@ class BadInputTest {
   Baton baton;
 
   @BeforeEach
-  void startWorkerWithoutActivities() {
+  void startWorkerWithoutActivities() throws InterruptedException {
     baton = Baton.embedded(folder);
     // No activities registered: the first run stays running, so a second start collides.
     baton.newWorker("fulfilment").registerWorkflow(FulfilmentImpl.class).start();
     FulfilmentClient.of(baton).start("running", ORDER);
+    // Let it settle, waiting for its first activity, so that nothing changes the tables meanwhile.
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (baton.history("running").stream().noneMatch(e -> e.type().equals("ActivityTaskScheduled"))) {
+      assertThat(System.nanoTime()).isLessThan(deadline);
+      Thread.sleep(10);
+    }
   }
 
   @org.junit.jupiter.api.AfterEach

@@ -1,5 +1,6 @@
 package dev.baton.it;
 
+import dev.baton.internal.BatonFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,7 +17,7 @@ final class TableCounts {
   private TableCounts() {}
 
   static Map<String, Long> of(Path folder) throws SQLException {
-    String url = "jdbc:h2:file:" + folder.toAbsolutePath().normalize().resolve("baton") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+    String url = BatonFactory.embeddedUrl(folder);
     Map<String, Long> counts = new TreeMap<>();
     try (Connection connection = DriverManager.getConnection(url, "sa", "");
         Statement statement = connection.createStatement()) {

@@ -34,10 +34,7 @@ public final class BatonFactory {
       throw new BatonException("Cannot create the embedded database folder " + absolute, e);
     }
     HikariConfig config = new HikariConfig();
-    // WRITE_DELAY=0: H2 writes each commit to the file before the commit returns, so a process
-    // killed with kill -9 loses nothing it reported committed (its default keeps 500 ms in memory).
-    config.setJdbcUrl(
-        "jdbc:h2:file:" + absolute.resolve("baton") + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000");
+    config.setJdbcUrl(embeddedUrl(absolute));
     config.setUsername("sa");
     config.setPassword("");
     config.setMaximumPoolSize(16);
@@ -54,6 +51,18 @@ public final class BatonFactory {
           e);
     }
     return open(dataSource, new H2Dialect(), options);
+  }
+
+  /**
+   * The JDBC URL of the embedded database in {@code folder}. WRITE_DELAY=0: H2 writes each commit
+   * to the file before the commit returns, so a process killed with kill -9 loses nothing it
+   * reported committed (H2's default keeps the last 500 ms in memory). {@code async:}: H2's
+   * default file channel is closed, and the database with it, when a thread using it is
+   * interrupted, as a worker's shutdown may do.
+   */
+  public static String embeddedUrl(Path folder) {
+    return "jdbc:h2:async:" + folder.toAbsolutePath().normalize().resolve("baton")
+        + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
   }
 
   static Baton open(DataSource dataSource, Dialect dialect, BatonOptions options) {
