@@ -22,7 +22,9 @@ final class DeterministicScheduler {
   private final List<Branch> branches = new ArrayList<>();
   private final Semaphore driver = new Semaphore(0);
   private volatile boolean destroyed;
+  private volatile long progress;
   private int branchCount;
+  private long yields;
 
   DeterministicScheduler(String name, WorkflowInstance owner) {
     this.name = name;
@@ -72,12 +74,17 @@ final class DeterministicScheduler {
       branch.permit.release();
     }
     boolean yielded;
-    try {
-      yielded = driver.tryAcquire(deadlockTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while running workflow code", e);
-    }
+    long progressSeen;
+    do {
+      // A branch replaying a long history on the fast path makes progress without yielding.
+      progressSeen = progress;
+      try {
+        yielded = driver.tryAcquire(deadlockTimeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while running workflow code", e);
+      }
+    } while (!yielded && progress != progressSeen);
     if (!yielded) {
       StackTraceElement[] stack = branch.thread.getStackTrace();
       destroyed = true;
@@ -98,6 +105,11 @@ final class DeterministicScheduler {
       if (destroyed) {
         throw new DestroyWorkflowThreadError();
       }
+      if (owner.advanceReplayInline()) {
+        progress++;
+        continue;
+      }
+      yields++;
       me.waitCondition = condition;
       driver.release();
       me.permit.acquireUninterruptibly();
@@ -105,6 +117,22 @@ final class DeterministicScheduler {
         throw new DestroyWorkflowThreadError();
       }
     }
+  }
+
+  /** Whether the calling branch is the only one that has not ended. */
+  boolean isOnlyLiveBranch() {
+    int live = 0;
+    for (Branch branch : branches) {
+      if (!branch.done && ++live > 1) {
+        return false;
+      }
+    }
+    return live == 1;
+  }
+
+  /** How many times branches handed the baton back while waiting. For tests. */
+  long yields() {
+    return yields;
   }
 
   /** Unwinds every branch thread, waiting up to a second for each. */

@@ -43,6 +43,8 @@ public final class WorkflowInstance implements WorkflowContext {
 
   private final Map<Integer, PendingActivity> pendingActivities = new HashMap<>();
   private final List<Event> newCommands = new ArrayList<>();
+  private List<Segment> segments = List.of();
+  private int segmentIndex;
   private @Nullable ArrayDeque<StoredEvent> expectedCommands;
   private long segmentEndEventId;
   private int nextSeq = 1;
@@ -56,6 +58,16 @@ public final class WorkflowInstance implements WorkflowContext {
   private @Nullable Throwable taskFailure;
 
   private record PendingActivity(ActivityType<?> type, PromiseImpl<Object> promise) {}
+
+  /**
+   * A stretch of history: the inputs a workflow task's code saw, the task's time, and the commands
+   * it recorded ({@code null} for the live task, whose commands are new).
+   */
+  private record Segment(
+      List<StoredEvent> inputs,
+      long taskTime,
+      @Nullable ArrayDeque<StoredEvent> recorded,
+      long endEventId) {}
 
   /** An instance of a run not yet started in memory; its first task replays from event 1. */
   public WorkflowInstance(
@@ -92,6 +104,31 @@ public final class WorkflowInstance implements WorkflowContext {
    * @throws PotentialDeadlockException if a workflow thread blocked outside Baton's API
    */
   public WorkflowTaskResult processTask(List<StoredEvent> events, long taskTime) {
+    segments = split(events, taskTime);
+    segmentIndex = -1;
+    startNextSegment();
+    while (true) {
+      runCode();
+      if (segmentIndex == segments.size() - 1) {
+        break;
+      }
+      finishSegment();
+      startNextSegment();
+    }
+    long lastEventId = events.isEmpty() ? nextEventId - 1 : events.get(events.size() - 1).eventId();
+    nextEventId = lastEventId + 1;
+    segments = List.of();
+    List<Event> commands = List.copyOf(newCommands);
+    newCommands.clear();
+    return new WorkflowTaskResult(commands, lastEventId, lastEventId + 1);
+  }
+
+  /**
+   * Cuts history into segments: one per recorded workflow task, holding the input events its code
+   * had seen and the commands it recorded, and a last, live one with the new input events.
+   */
+  private List<Segment> split(List<StoredEvent> events, long taskTime) {
+    List<Segment> result = new ArrayList<>();
     List<StoredEvent> inputs = new ArrayList<>();
     int i = 0;
     while (i < events.size()) {
@@ -105,21 +142,67 @@ public final class WorkflowInstance implements WorkflowContext {
         while (i < events.size() && events.get(i).event().producedByCommand()) {
           recorded.add(events.get(i++));
         }
-        replaySegment(inputs, completed, recorded, event.eventId());
+        List<StoredEvent> seen = new ArrayList<>();
+        inputs.removeIf(e -> e.eventId() <= completed.lastSeenEventId() && seen.add(e));
+        long end = recorded.isEmpty() ? event.eventId() + 1 : recorded.getLast().eventId() + 1;
+        result.add(new Segment(seen, completed.taskTime(), recorded, end));
       } else if (isInput(event.event())) {
         inputs.add(event);
       }
     }
-    long lastEventId = events.isEmpty() ? nextEventId - 1 : events.get(events.size() - 1).eventId();
-    long expectedNext = lastEventId + 1;
-    replaying = false;
-    currentTimeMillis = taskTime;
-    deliver(inputs);
-    runCode();
-    nextEventId = expectedNext;
-    List<Event> commands = List.copyOf(newCommands);
-    newCommands.clear();
-    return new WorkflowTaskResult(commands, lastEventId, expectedNext);
+    result.add(new Segment(inputs, taskTime, null, 0));
+    return result;
+  }
+
+  /** Moves to the next segment: sets the replay state and delivers the segment's inputs. */
+  private void startNextSegment() {
+    Segment segment = segments.get(++segmentIndex);
+    replaying = segment.recorded() != null;
+    currentTimeMillis = segment.taskTime();
+    expectedCommands = segment.recorded();
+    segmentEndEventId = segment.endEventId();
+    deliver(segment.inputs());
+  }
+
+  /** Checks that the code issued every command the finished segment recorded. */
+  private void finishSegment() {
+    StoredEvent unmatched = expectedCommands == null ? null : expectedCommands.peek();
+    expectedCommands = null;
+    if (unmatched != null) {
+      throw new NonDeterministicException(
+          unmatched.eventId(),
+          describe(unmatched.event()),
+          closed
+              ? "no further command: the workflow method had already returned"
+              : "no further command: the code waits for something else");
+    }
+  }
+
+  /**
+   * The replay fast path, called by a branch about to wait: when it is the only branch and the
+   * segment it replays is over, it moves on to the next segment itself, so a call whose result is
+   * already in history returns without handing the thread back. This is exactly what the driver
+   * would do next, since no other branch could run first. Returns whether it moved on.
+   */
+  boolean advanceReplayInline() {
+    if (!replaying
+        || nonDeterminism != null
+        || taskFailure != null
+        || segmentIndex >= segments.size() - 1
+        || !scheduler.isOnlyLiveBranch()) {
+      return false;
+    }
+    try {
+      finishSegment();
+      startNextSegment();
+    } catch (NonDeterministicException e) {
+      nonDeterminism = e;
+      return false;
+    } catch (RuntimeException e) {
+      taskFailure = e;
+      return false;
+    }
+    return true;
   }
 
   /**
@@ -136,33 +219,14 @@ public final class WorkflowInstance implements WorkflowContext {
     return closed;
   }
 
+  /** How many times workflow code handed its thread back while waiting. For tests. */
+  long yields() {
+    return scheduler.yields();
+  }
+
   /** Unwinds the workflow threads. The instance cannot be used afterwards. */
   public void destroy() {
     scheduler.destroy();
-  }
-
-  private void replaySegment(
-      List<StoredEvent> inputs,
-      Event.WorkflowTaskCompleted completed,
-      ArrayDeque<StoredEvent> recorded,
-      long completedEventId) {
-    replaying = true;
-    currentTimeMillis = completed.taskTime();
-    List<StoredEvent> seen = new ArrayList<>();
-    inputs.removeIf(e -> e.eventId() <= completed.lastSeenEventId() && seen.add(e));
-    deliver(seen);
-    expectedCommands = recorded;
-    segmentEndEventId = recorded.isEmpty() ? completedEventId + 1 : recorded.getLast().eventId() + 1;
-    runCode();
-    StoredEvent unmatched = expectedCommands.peek();
-    expectedCommands = null;
-    if (unmatched != null) {
-      throw new NonDeterministicException(
-          unmatched.eventId(),
-          describe(unmatched.event()),
-          closed ? "no further command: the workflow method had already returned"
-                 : "no further command: the code waits for something else");
-    }
   }
 
   private static boolean isInput(Event event) {
@@ -173,6 +237,9 @@ public final class WorkflowInstance implements WorkflowContext {
   }
 
   private void deliver(List<StoredEvent> inputs) {
+    if (inputs.isEmpty()) {
+      return;
+    }
     for (StoredEvent input : inputs) {
       Event event = input.event();
       if (event instanceof Event.WorkflowExecutionStarted started) {
@@ -200,7 +267,6 @@ public final class WorkflowInstance implements WorkflowContext {
             new ActivityFailure(pending.type.name(), timedOut.attempt(), timeout.toApplicationFailure()));
       }
     }
-    inputs.clear();
   }
 
   private PendingActivity takeActivity(int seq, StoredEvent event) {
