@@ -10,9 +10,9 @@ import java.lang.annotation.Target;
  * Marks an interface whose methods are activities: the steps a workflow calls, which run on
  * activity workers and may do anything (I/O, clocks, randomness).
  *
- * <p>Every public abstract method is an activity; {@link ActivityMethod} sets its timeouts and retry
- * policy. The annotation processor generates {@code YStub} for workflow code and the dispatcher the
- * worker uses.
+ * <p>Every public abstract method is an activity; {@link ActivityMethod} sets its timeouts and
+ * retry policy. The annotation processor generates {@code YStub} for workflow code and the
+ * dispatcher the worker uses.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,8 +25,8 @@ public @interface Activity {
   String name() default "";
 
   /**
-   * The task queue these activities run on. Defaults to the calling workflow's task queue, which
-   * is empty here.
+   * The task queue these activities run on. Defaults to the calling workflow's task queue, which is
+   * empty here.
    */
   String taskQueue() default "";
 }

@@ -11,8 +11,8 @@ import java.lang.annotation.Target;
  * workflow's input and its return value (or {@code void}) the workflow's result.
  *
  * <p>An exception thrown out of this method fails the <em>run</em> when it is a {@code
- * WorkflowFailure} (such as {@code ApplicationFailure} or an uncaught {@code ActivityFailure}) or an
- * instance of one of {@link #failRunOn()}. Any other exception is treated as a bug: it fails the
+ * WorkflowFailure} (such as {@code ApplicationFailure} or an uncaught {@code ActivityFailure}) or
+ * an instance of one of {@link #failRunOn()}. Any other exception is treated as a bug: it fails the
  * current <em>workflow task</em>, which is retried until fixed code is deployed.
  */
 @Documented

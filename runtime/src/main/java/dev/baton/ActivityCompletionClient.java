@@ -1,9 +1,9 @@
 package dev.baton;
 
 /**
- * Completes or fails an activity task by its task token ({@link ActivityContext#taskToken()}),
- * from any process. A completion is recorded only while the token's lease is valid: one from a
- * worker whose lease expired, or a second completion, is rejected and changes nothing.
+ * Completes or fails an activity task by its task token ({@link ActivityContext#taskToken()}), from
+ * any process. A completion is recorded only while the token's lease is valid: one from a worker
+ * whose lease expired, or a second completion, is rejected and changes nothing.
  */
 public interface ActivityCompletionClient {
   /**

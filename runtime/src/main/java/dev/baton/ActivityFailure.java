@@ -14,7 +14,12 @@ public final class ActivityFailure extends WorkflowFailure {
   /** An activity failure; {@code cause} is the last attempt's failure. */
   public ActivityFailure(String activityType, int attempt, ApplicationFailure cause) {
     super(
-        "Activity " + activityType + " failed after " + attempt + " attempt(s): " + cause.getMessage(),
+        "Activity "
+            + activityType
+            + " failed after "
+            + attempt
+            + " attempt(s): "
+            + cause.getMessage(),
         cause);
     this.activityType = activityType;
     this.attempt = attempt;

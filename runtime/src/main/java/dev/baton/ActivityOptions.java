@@ -114,7 +114,8 @@ public final class ActivityOptions {
 
   @Override
   public int hashCode() {
-    return Objects.hash(taskQueue, startToClose, scheduleToClose, scheduleToStart, heartbeat, retry);
+    return Objects.hash(
+        taskQueue, startToClose, scheduleToClose, scheduleToStart, heartbeat, retry);
   }
 
   @Override

@@ -54,12 +54,14 @@ public final class ApplicationFailure extends WorkflowFailure {
       @Nullable String detailsJson,
       boolean nonRetryable,
       @Nullable String originalStackTrace) {
-    return new ApplicationFailure(type, message, detailsJson, nonRetryable, originalStackTrace, null);
+    return new ApplicationFailure(
+        type, message, detailsJson, nonRetryable, originalStackTrace, null);
   }
 
   /** This failure with JSON details attached. */
   public ApplicationFailure withDetailsJson(@Nullable String json) {
-    return new ApplicationFailure(type, originalMessage, json, nonRetryable, originalStackTrace, getCause());
+    return new ApplicationFailure(
+        type, originalMessage, json, nonRetryable, originalStackTrace, getCause());
   }
 
   /** The failure's type name, such as {@code CardDeclined} or {@code java.io.IOException}. */

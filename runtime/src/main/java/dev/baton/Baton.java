@@ -59,7 +59,10 @@ public interface Baton extends AutoCloseable {
    */
   <R> WorkflowHandle<R> start(WorkflowType<R> type, String workflowId, Object... arguments);
 
-  /** Starts a run of {@code type} with the given options; throws as {@link #start(WorkflowType, String, Object...)}. */
+  /**
+   * Starts a run of {@code type} with the given options; throws as {@link #start(WorkflowType,
+   * String, Object...)}.
+   */
   <R> WorkflowHandle<R> start(WorkflowType<R> type, WorkflowOptions options, Object... arguments);
 
   /**

@@ -13,8 +13,8 @@ public final class NonDeterministicException extends BatonException {
   private final String command;
 
   /**
-   * A mismatch at history event {@code eventId}: history holds {@code recorded}, the code now
-   * does {@code command}.
+   * A mismatch at history event {@code eventId}: history holds {@code recorded}, the code now does
+   * {@code command}.
    */
   public NonDeterministicException(long eventId, String recorded, String command) {
     super(

@@ -2,7 +2,10 @@ package dev.baton;
 
 import org.jspecify.annotations.Nullable;
 
-/** A value could not be serialised, could not be read back as its declared type, or is larger than the payload limit. */
+/**
+ * A value could not be serialised, could not be read back as its declared type, or is larger than
+ * the payload limit.
+ */
 public final class PayloadException extends BatonException {
   private static final long serialVersionUID = 1L;
 

@@ -1,9 +1,9 @@
 package dev.baton;
 
 /**
- * The result of an asynchronous call in workflow code, such as an activity started through a
- * stub's {@code async()}. Waiting on a promise is durable: the workflow may be unloaded and resumed
- * on another worker while it waits.
+ * The result of an asynchronous call in workflow code, such as an activity started through a stub's
+ * {@code async()}. Waiting on a promise is durable: the workflow may be unloaded and resumed on
+ * another worker while it waits.
  *
  * @param <T> the value type
  */

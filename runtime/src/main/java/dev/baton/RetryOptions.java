@@ -6,10 +6,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * How a failed activity is retried: the wait before attempt {@code n + 1} is {@code
- * initialInterval * backoffCoefficient^(n - 1)}, capped at {@code maximumInterval}, until {@code
- * maximumAttempts} is reached or the failure's type is in {@code doNotRetry}. Immutable; build
- * with {@link #newBuilder()}.
+ * How a failed activity is retried: the wait before attempt {@code n + 1} is {@code initialInterval
+ * * backoffCoefficient^(n - 1)}, capped at {@code maximumInterval}, until {@code maximumAttempts}
+ * is reached or the failure's type is in {@code doNotRetry}. Immutable; build with {@link
+ * #newBuilder()}.
  */
 public final class RetryOptions {
   private static final RetryOptions DEFAULT = newBuilder().build();

@@ -46,7 +46,9 @@ public interface Worker extends AutoCloseable {
    */
   boolean shutdown(Duration timeout);
 
-  /** Shuts down gracefully with the {@linkplain WorkerOptions#shutdownGracePeriod() grace period}. */
+  /**
+   * Shuts down gracefully with the {@linkplain WorkerOptions#shutdownGracePeriod() grace period}.
+   */
   @Override
   void close();
 }

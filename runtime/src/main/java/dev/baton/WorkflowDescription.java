@@ -32,8 +32,8 @@ public record WorkflowDescription(
    *
    * @param attempt 1 for the first attempt; more when earlier attempts failed or timed out
    * @param started whether a worker currently holds it
-   * @param lastFailure why the previous attempt failed (such as a non-determinism error), or
-   *     {@code null}
+   * @param lastFailure why the previous attempt failed (such as a non-determinism error), or {@code
+   *     null}
    */
   public record PendingWorkflowTask(int attempt, boolean started, @Nullable String lastFailure) {}
 }

@@ -23,8 +23,8 @@ public interface WorkflowDispatcher<T> {
 
   /**
    * Whether {@code failure}, thrown out of the workflow method, fails the run (as listed in {@link
-   * WorkflowMethod#failRunOn()}) rather than the workflow task. {@link WorkflowFailure}s always fail
-   * the run and need not be listed.
+   * WorkflowMethod#failRunOn()}) rather than the workflow task. {@link WorkflowFailure}s always
+   * fail the run and need not be listed.
    */
   default boolean failsRun(Throwable failure) {
     return false;

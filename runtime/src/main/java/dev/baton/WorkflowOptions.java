@@ -3,9 +3,7 @@ package dev.baton;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/**
- * Options for starting a workflow run. Immutable; build with {@link #newBuilder(String)}.
- */
+/** Options for starting a workflow run. Immutable; build with {@link #newBuilder(String)}. */
 public final class WorkflowOptions {
   private final String workflowId;
   private final @Nullable String taskQueue;

@@ -5,9 +5,9 @@ import java.time.Instant;
 
 /**
  * What workflow code may call. (Named {@code Workflows} because {@code dev.baton.Workflow} is the
- * annotation.) Each method records or replays a step of the workflow's history,
- * so the code behaves the same when it is replayed on another worker after a crash. Call these only
- * from workflow code (the workflow method and what it calls).
+ * annotation.) Each method records or replays a step of the workflow's history, so the code behaves
+ * the same when it is replayed on another worker after a crash. Call these only from workflow code
+ * (the workflow method and what it calls).
  */
 public final class Workflows {
   private Workflows() {}
@@ -21,7 +21,8 @@ public final class Workflows {
    * @param arguments the activity's arguments, matching {@code type}'s parameters
    * @throws ActivityFailure if the activity failed for good
    */
-  public static <R> R executeActivity(ActivityType<R> type, ActivityOptions options, Object... arguments) {
+  public static <R> R executeActivity(
+      ActivityType<R> type, ActivityOptions options, Object... arguments) {
     return executeActivityAsync(type, options, arguments).get();
   }
 

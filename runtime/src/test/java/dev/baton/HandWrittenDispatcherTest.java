@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The runtime is usable without the annotation processor: a workflow and its activities run
- * through hand-written dispatchers.
+ * The runtime is usable without the annotation processor: a workflow and its activities run through
+ * hand-written dispatchers.
  */
 class HandWrittenDispatcherTest {
   interface Greeter {

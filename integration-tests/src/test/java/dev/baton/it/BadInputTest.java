@@ -24,7 +24,8 @@ class BadInputTest {
   /** A shape that serialises fine. */
   record Circle(int radius) implements Shape {}
 
-  static final Fulfilment.Order ORDER = new Fulfilment.Order("o", List.of(new Fulfilment.Line("a", 1)), 5);
+  static final Fulfilment.Order ORDER =
+      new Fulfilment.Order("o", List.of(new Fulfilment.Line("a", 1)), 5);
 
   @TempDir Path folder;
   Baton baton;
@@ -37,7 +38,8 @@ class BadInputTest {
     FulfilmentClient.of(baton).start("running", ORDER);
     // Let it settle, waiting for its first activity, so that nothing changes the tables meanwhile.
     long deadline = System.nanoTime() + 30_000_000_000L;
-    while (baton.history("running").stream().noneMatch(e -> e.type().equals("ActivityTaskScheduled"))) {
+    while (baton.history("running").stream()
+        .noneMatch(e -> e.type().equals("ActivityTaskScheduled"))) {
       assertThat(System.nanoTime()).isLessThan(deadline);
       Thread.sleep(10);
     }
@@ -51,7 +53,8 @@ class BadInputTest {
   @Test
   void unregisteredWorkflowType() throws Exception {
     Map<String, Long> before = TableCounts.of(folder);
-    WorkflowType<String> unknown = WorkflowType.of("NoSuchWorkflow", "fulfilment", TypeRef.of(String.class));
+    WorkflowType<String> unknown =
+        WorkflowType.of("NoSuchWorkflow", "fulfilment", TypeRef.of(String.class));
     assertThatThrownBy(() -> baton.start(unknown, "w-1"))
         .isInstanceOf(UnknownWorkflowTypeException.class)
         .hasMessageContaining("NoSuchWorkflow")
@@ -72,10 +75,12 @@ class BadInputTest {
   void payloadThatCannotBeReadBack() throws Exception {
     Map<String, Long> before = TableCounts.of(folder);
     WorkflowType<String> shapes =
-        WorkflowType.of("Fulfilment", "fulfilment", TypeRef.of(String.class), TypeRef.of(Shape.class));
+        WorkflowType.of(
+            "Fulfilment", "fulfilment", TypeRef.of(String.class), TypeRef.of(Shape.class));
     assertThatThrownBy(() -> baton.start(shapes, "w-2", new Circle(3)))
         .isInstanceOf(PayloadException.class)
-        .hasMessageContaining("Cannot read workflow Fulfilment argument 0 as " + Shape.class.getName());
+        .hasMessageContaining(
+            "Cannot read workflow Fulfilment argument 0 as " + Shape.class.getName());
     assertThat(TableCounts.of(folder)).isEqualTo(before);
   }
 

@@ -28,10 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills worker JVMs with SIGKILL at random instants and halts them at named points (right after a
- * claim, right before a commit, right after a commit), then lets a final JVM finish: every
- * workflow has the result it would have had, every activity completion is recorded once, and an
- * activity ran more than once only under a lease that was lost. Set {@code -Dbaton.crash.seed} to
- * replay a run.
+ * claim, right before a commit, right after a commit), then lets a final JVM finish: every workflow
+ * has the result it would have had, every activity completion is recorded once, and an activity ran
+ * more than once only under a lease that was lost. Set {@code -Dbaton.crash.seed} to replay a run.
  */
 class CrashRecoveryTest {
   private static final int WORKFLOWS = 120;
@@ -42,7 +41,8 @@ class CrashRecoveryTest {
   @Test
   void workflowsFinishCorrectlyAfterKillsAndHalts(@TempDir Path folder) throws Exception {
     long seed = Long.getLong("baton.crash.seed", new SecureRandom().nextLong());
-    System.out.println("CrashRecoveryTest seed=" + seed + " (rerun with -Dbaton.crash.seed=" + seed + ")");
+    System.out.println(
+        "CrashRecoveryTest seed=" + seed + " (rerun with -Dbaton.crash.seed=" + seed + ")");
     Random random = new Random(seed);
     Path log = folder.resolve("side-effects.log");
     Path data = folder.resolve("data");
@@ -102,16 +102,24 @@ class CrashRecoveryTest {
               recordedRan = true;
             } else {
               assertThat(attempt)
-                  .as("an extra execution of %s of %s belongs to an earlier, lost lease", activity, order.id())
+                  .as(
+                      "an extra execution of %s of %s belongs to an earlier, lost lease",
+                      activity, order.id())
                   .isLessThan(recorded);
             }
           }
-          assertThat(recordedRan).as("the recorded attempt of %s of %s ran", activity, order.id()).isTrue();
+          assertThat(recordedRan)
+              .as("the recorded attempt of %s of %s ran", activity, order.id())
+              .isTrue();
           extraExecutions += runs.size() - 1;
         }
       }
-      System.out.println("CrashRecoveryTest: " + WORKFLOWS + " workflows, " + extraExecutions
-          + " extra activity executions, all under lost leases");
+      System.out.println(
+          "CrashRecoveryTest: "
+              + WORKFLOWS
+              + " workflows, "
+              + extraExecutions
+              + " extra activity executions, all under lost leases");
     }
   }
 
@@ -132,7 +140,8 @@ class CrashRecoveryTest {
     return executions;
   }
 
-  private static Process launch(Path data, Path log, String mode, String... jvmOptions) throws IOException {
+  private static Process launch(Path data, Path log, String mode, String... jvmOptions)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
@@ -151,11 +160,14 @@ class CrashRecoveryTest {
         new Thread(
             () -> {
               try (BufferedReader out =
-                  new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 started.countDown();
                 String line;
                 while ((line = out.readLine()) != null) {
-                  if (line.startsWith("HALT") || line.contains("ERROR") || line.contains("Exception")) {
+                  if (line.startsWith("HALT")
+                      || line.contains("ERROR")
+                      || line.contains("Exception")) {
                     System.out.println("[child " + mode + "] " + line);
                   }
                 }

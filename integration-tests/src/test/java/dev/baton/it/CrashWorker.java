@@ -25,7 +25,8 @@ public final class CrashWorker {
 
   /** The order of workflow {@code i}. */
   static Fulfilment.Order order(int i) {
-    return new Fulfilment.Order("crash-" + i, List.of(new Fulfilment.Line("sku", 1 + i % 5)), 100 * i);
+    return new Fulfilment.Order(
+        "crash-" + i, List.of(new Fulfilment.Line("sku", 1 + i % 5)), 100 * i);
   }
 
   public static void main(String[] args) throws Exception {
@@ -77,9 +78,21 @@ public final class CrashWorker {
     private void record(String activity) {
       ActivityContext context = ActivityContext.current();
       String line =
-          context.workflowId() + "|" + activity + "|" + context.attempt() + "|" + context.taskToken() + "\n";
+          context.workflowId()
+              + "|"
+              + activity
+              + "|"
+              + context.attempt()
+              + "|"
+              + context.taskToken()
+              + "\n";
       try {
-        Files.writeString(log, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        Files.writeString(
+            log,
+            line,
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
         Thread.sleep(30);
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -38,7 +38,11 @@ class FailureTest {
           }
           return "ok on attempt " + attempt;
         };
-    baton.newWorker("failing").registerWorkflow(Failing.Impl.class).registerActivities(flaky).start();
+    baton
+        .newWorker("failing")
+        .registerWorkflow(Failing.Impl.class)
+        .registerActivities(flaky)
+        .start();
     client = FailingClient.of(baton);
   }
 
@@ -49,7 +53,8 @@ class FailureTest {
 
   @Test
   void activityIsRetriedUntilItSucceeds() {
-    assertThat(client.start("retry", "retry").result(Duration.ofSeconds(30))).isEqualTo("ok on attempt 3");
+    assertThat(client.start("retry", "retry").result(Duration.ofSeconds(30)))
+        .isEqualTo("ok on attempt 3");
     List<HistoryEvent> history = baton.history("retry");
     assertThat(history).extracting(HistoryEvent::type).doesNotContain("ActivityTaskFailed");
     assertThat(history.stream().filter(e -> e.type().equals("ActivityTaskStarted")).toList())
@@ -61,7 +66,9 @@ class FailureTest {
   void exhaustedRetriesReachTheWorkflowAsActivityFailure() {
     assertThat(client.start("caught", "caught").result(Duration.ofSeconds(30)))
         .isEqualTo("caught java.lang.IllegalStateException after 4 attempts");
-    assertThat(baton.history("caught")).extracting(HistoryEvent::type).contains("ActivityTaskFailed");
+    assertThat(baton.history("caught"))
+        .extracting(HistoryEvent::type)
+        .contains("ActivityTaskFailed");
   }
 
   @Test
@@ -69,7 +76,10 @@ class FailureTest {
     var run = client.start("declined", "declined");
     assertThatThrownBy(() -> run.result(Duration.ofSeconds(30)))
         .isInstanceOf(WorkflowFailedException.class)
-        .satisfies(e -> assertThat(((WorkflowFailedException) e).getCause().type()).isEqualTo("CardDeclined"));
+        .satisfies(
+            e ->
+                assertThat(((WorkflowFailedException) e).getCause().type())
+                    .isEqualTo("CardDeclined"));
     assertThat(run.status()).isEqualTo(WorkflowStatus.FAILED);
     assertThat(baton.history("declined"))
         .extracting(HistoryEvent::type)
@@ -81,11 +91,12 @@ class FailureTest {
   void applicationFailureThrownByTheWorkflowFailsTheRun() {
     assertThatThrownBy(() -> client.start("app", "application").result(Duration.ofSeconds(30)))
         .isInstanceOf(WorkflowFailedException.class)
-        .satisfies(e -> {
-          ApplicationFailure cause = ((WorkflowFailedException) e).getCause();
-          assertThat(cause.type()).isEqualTo("OrderVoid");
-          assertThat(cause.originalMessage()).isEqualTo("order is void");
-        });
+        .satisfies(
+            e -> {
+              ApplicationFailure cause = ((WorkflowFailedException) e).getCause();
+              assertThat(cause.type()).isEqualTo("OrderVoid");
+              assertThat(cause.originalMessage()).isEqualTo("order is void");
+            });
     assertThat(baton.history("app").get(baton.history("app").size() - 1).type())
         .isEqualTo("WorkflowExecutionFailed");
   }
@@ -94,8 +105,10 @@ class FailureTest {
   void exceptionListedInFailRunOnFailsTheRun() {
     assertThatThrownBy(() -> client.start("declared", "declared").result(Duration.ofSeconds(30)))
         .isInstanceOf(WorkflowFailedException.class)
-        .satisfies(e -> assertThat(((WorkflowFailedException) e).getCause().type())
-            .isEqualTo(IllegalArgumentException.class.getName()));
+        .satisfies(
+            e ->
+                assertThat(((WorkflowFailedException) e).getCause().type())
+                    .isEqualTo(IllegalArgumentException.class.getName()));
   }
 
   @Test

@@ -19,12 +19,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class FulfilmentTest {
   static final Fulfilment.Order ORDER =
-      new Fulfilment.Order("order-42", List.of(new Fulfilment.Line("apple", 3), new Fulfilment.Line("pear", 2)), 1250);
+      new Fulfilment.Order(
+          "order-42",
+          List.of(new Fulfilment.Line("apple", 3), new Fulfilment.Line("pear", 2)),
+          1250);
 
   /** With a cache of 0 every workflow task replays the whole history. */
   @ParameterizedTest(name = "cache size {0}")
   @ValueSource(ints = {0, 600})
-  void threeActivityWorkflowCompletesWithTheRightResultAndHistory(int cacheSize, @TempDir Path folder) {
+  void threeActivityWorkflowCompletesWithTheRightResultAndHistory(
+      int cacheSize, @TempDir Path folder) {
     try (Baton baton = Baton.embedded(folder)) {
       baton
           .newWorker("fulfilment", WorkerOptions.newBuilder().maxCachedWorkflows(cacheSize).build())
@@ -34,20 +38,35 @@ class FulfilmentTest {
 
       WorkflowHandle<Fulfilment.Receipt> run = FulfilmentClient.of(baton).start("order-42", ORDER);
 
-      assertThat(run.result(Duration.ofSeconds(30))).isEqualTo(FulfilmentImpl.expectedReceipt(ORDER));
+      assertThat(run.result(Duration.ofSeconds(30)))
+          .isEqualTo(FulfilmentImpl.expectedReceipt(ORDER));
       assertThat(run.status()).isEqualTo(WorkflowStatus.COMPLETED);
       List<HistoryEvent> history = baton.history("order-42");
       assertThat(history)
           .extracting(HistoryEvent::type)
           .containsExactly(
               "WorkflowExecutionStarted",
-              "WorkflowTaskScheduled", "WorkflowTaskStarted", "WorkflowTaskCompleted",
-              "ActivityTaskScheduled", "ActivityTaskStarted", "ActivityTaskCompleted",
-              "WorkflowTaskScheduled", "WorkflowTaskStarted", "WorkflowTaskCompleted",
-              "ActivityTaskScheduled", "ActivityTaskStarted", "ActivityTaskCompleted",
-              "WorkflowTaskScheduled", "WorkflowTaskStarted", "WorkflowTaskCompleted",
-              "ActivityTaskScheduled", "ActivityTaskStarted", "ActivityTaskCompleted",
-              "WorkflowTaskScheduled", "WorkflowTaskStarted", "WorkflowTaskCompleted",
+              "WorkflowTaskScheduled",
+              "WorkflowTaskStarted",
+              "WorkflowTaskCompleted",
+              "ActivityTaskScheduled",
+              "ActivityTaskStarted",
+              "ActivityTaskCompleted",
+              "WorkflowTaskScheduled",
+              "WorkflowTaskStarted",
+              "WorkflowTaskCompleted",
+              "ActivityTaskScheduled",
+              "ActivityTaskStarted",
+              "ActivityTaskCompleted",
+              "WorkflowTaskScheduled",
+              "WorkflowTaskStarted",
+              "WorkflowTaskCompleted",
+              "ActivityTaskScheduled",
+              "ActivityTaskStarted",
+              "ActivityTaskCompleted",
+              "WorkflowTaskScheduled",
+              "WorkflowTaskStarted",
+              "WorkflowTaskCompleted",
               "WorkflowExecutionCompleted");
       assertThat(history)
           .extracting(HistoryEvent::eventId)
@@ -74,7 +93,8 @@ class FulfilmentTest {
           .start();
       WorkflowHandle<Fulfilment.Receipt> run = FulfilmentClient.of(baton).handle("order-7");
       assertThat(run.runId()).isEqualTo(runId);
-      assertThat(run.result(Duration.ofSeconds(30))).isEqualTo(FulfilmentImpl.expectedReceipt(ORDER));
+      assertThat(run.result(Duration.ofSeconds(30)))
+          .isEqualTo(FulfilmentImpl.expectedReceipt(ORDER));
     }
   }
 
@@ -90,12 +110,14 @@ class FulfilmentTest {
       List<WorkflowHandle<Fulfilment.Receipt>> runs = new ArrayList<>();
       List<Fulfilment.Order> orders = new ArrayList<>();
       for (int i = 0; i < 40; i++) {
-        Fulfilment.Order order = new Fulfilment.Order("o-" + i, List.of(new Fulfilment.Line("x", i)), i * 100);
+        Fulfilment.Order order =
+            new Fulfilment.Order("o-" + i, List.of(new Fulfilment.Line("x", i)), i * 100);
         orders.add(order);
         runs.add(client.start(order.id(), order));
       }
       for (int i = 0; i < runs.size(); i++) {
-        assertThat(runs.get(i).result(Duration.ofSeconds(60))).isEqualTo(FulfilmentImpl.expectedReceipt(orders.get(i)));
+        assertThat(runs.get(i).result(Duration.ofSeconds(60)))
+            .isEqualTo(FulfilmentImpl.expectedReceipt(orders.get(i)));
       }
     }
   }

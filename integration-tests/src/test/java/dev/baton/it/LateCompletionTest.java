@@ -35,7 +35,8 @@ class LateCompletionTest {
     CountDownLatch releaseFirstAttempt = new CountDownLatch(1);
     CompletableFuture<String> firstToken = new CompletableFuture<>();
 
-    try (Baton baton = Baton.embedded(folder, BatonOptions.newBuilder().timeSource(clock).build())) {
+    try (Baton baton =
+        Baton.embedded(folder, BatonOptions.newBuilder().timeSource(clock).build())) {
       Slow.Work slowFirst =
           input -> {
             firstToken.complete(ActivityContext.current().taskToken());
@@ -70,7 +71,9 @@ class LateCompletionTest {
           .hasMessageContaining("no longer valid");
 
       var completions =
-          baton.history("late-1").stream().filter(e -> e.type().equals("ActivityTaskCompleted")).toList();
+          baton.history("late-1").stream()
+              .filter(e -> e.type().equals("ActivityTaskCompleted"))
+              .toList();
       assertThat(completions).hasSize(1);
       assertThat(completions.get(0).attributesJson()).contains("result of attempt 2");
       assertThat(baton.history("late-1"))

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NonDeterminismTest {
   @Test
-  void incompatibleVersionsFailTheTaskAndLeaveHistoryUnchanged(@TempDir Path folder) throws Exception {
+  void incompatibleVersionsFailTheTaskAndLeaveHistoryUnchanged(@TempDir Path folder)
+      throws Exception {
     CountDownLatch bStarted = new CountDownLatch(1);
     CountDownLatch releaseB = new CountDownLatch(1);
     try (Baton baton = Baton.embedded(folder)) {
@@ -64,21 +65,35 @@ class NonDeterminismTest {
       assertThat(bStarted.await(30, TimeUnit.SECONDS)).isTrue();
       assertThat(v1.shutdown(Duration.ofSeconds(10))).isTrue();
       releaseB.countDown();
-      waitFor(() -> baton.history("nd-1").stream().anyMatch(e -> e.type().equals("ActivityTaskCompleted")
-          && e.attributesJson().contains("b:in")));
+      waitFor(
+          () ->
+              baton.history("nd-1").stream()
+                  .anyMatch(
+                      e ->
+                          e.type().equals("ActivityTaskCompleted")
+                              && e.attributesJson().contains("b:in")));
       List<HistoryEvent> recorded = baton.history("nd-1");
       assertThat(recorded.get(recorded.size() - 1).type()).isEqualTo("WorkflowTaskScheduled");
       assertThat(recorded.get(10).attributesJson()).contains("Ops.b");
 
-      assertFailsTask(baton, Versioned.V2Swapped.class, 11,
+      assertFailsTask(
+          baton,
+          Versioned.V2Swapped.class,
+          11,
           "ActivityTaskScheduled Ops.b (activity #2)",
           "schedule activity Ops.x (activity #2)");
       assertThat(baton.history("nd-1")).isEqualTo(recorded);
-      assertFailsTask(baton, Versioned.V2Added.class, 5,
+      assertFailsTask(
+          baton,
+          Versioned.V2Added.class,
+          5,
           "ActivityTaskScheduled Ops.a (activity #1)",
           "schedule activity Ops.x (activity #1)");
       assertThat(baton.history("nd-1")).isEqualTo(recorded);
-      assertFailsTask(baton, Versioned.V2Removed.class, 11,
+      assertFailsTask(
+          baton,
+          Versioned.V2Removed.class,
+          11,
           "ActivityTaskScheduled Ops.b (activity #2)",
           "schedule activity Ops.c (activity #2)");
       assertThat(baton.history("nd-1")).isEqualTo(recorded);
@@ -90,7 +105,8 @@ class NonDeterminismTest {
   }
 
   private static void assertFailsTask(
-      Baton baton, Class<?> version, long eventId, String recorded, String command) throws Exception {
+      Baton baton, Class<?> version, long eventId, String recorded, String command)
+      throws Exception {
     int attemptBefore = pendingTask(baton).attempt();
     Worker worker = baton.newWorker("versioned").registerWorkflow(version).start();
     waitFor(() -> pendingTask(baton).attempt() > attemptBefore && !pendingTask(baton).started());

@@ -28,13 +28,20 @@ class ShutdownAndCacheTest {
             sleep(300);
             return "done " + input;
           };
-      Worker worker = baton.newWorker("slow").registerWorkflow(Slow.Impl.class).registerActivities(work).start();
+      Worker worker =
+          baton
+              .newWorker("slow")
+              .registerWorkflow(Slow.Impl.class)
+              .registerActivities(work)
+              .start();
       WorkflowHandle<String> run = SlowClient.of(baton).start("graceful", "g");
       assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
 
       assertThat(worker.shutdown(Duration.ofSeconds(10))).isTrue();
 
-      assertThat(baton.history("graceful")).extracting(HistoryEvent::type).contains("ActivityTaskCompleted");
+      assertThat(baton.history("graceful"))
+          .extracting(HistoryEvent::type)
+          .contains("ActivityTaskCompleted");
       baton.newWorker("slow").registerWorkflow(Slow.Impl.class).start();
       assertThat(run.result(Duration.ofSeconds(30))).isEqualTo("done g");
     }
@@ -55,7 +62,12 @@ class ShutdownAndCacheTest {
             }
             return "stuck";
           };
-      Worker worker = baton.newWorker("slow").registerWorkflow(Slow.Impl.class).registerActivities(stuck).start();
+      Worker worker =
+          baton
+              .newWorker("slow")
+              .registerWorkflow(Slow.Impl.class)
+              .registerActivities(stuck)
+              .start();
       WorkflowHandle<String> run = SlowClient.of(baton).start("released", "r");
       assertThat(started.await(30, TimeUnit.SECONDS)).isTrue();
 
@@ -85,7 +97,9 @@ class ShutdownAndCacheTest {
             return "done " + input;
           };
       baton
-          .newWorker("slow", WorkerOptions.newBuilder().maxCachedWorkflows(2).activitySlots(workflows).build())
+          .newWorker(
+              "slow",
+              WorkerOptions.newBuilder().maxCachedWorkflows(2).activitySlots(workflows).build())
           .registerWorkflow(Slow.Impl.class)
           .registerActivities(gated)
           .start();
@@ -96,7 +110,9 @@ class ShutdownAndCacheTest {
       assertThat(allStarted.await(30, TimeUnit.SECONDS)).isTrue();
       Thread.sleep(200); // let the last workflow task finish committing
 
-      assertThat(workflowThreads()).as("live workflow threads with a cache of 2").isLessThanOrEqualTo(2);
+      assertThat(workflowThreads())
+          .as("live workflow threads with a cache of 2")
+          .isLessThanOrEqualTo(2);
 
       release.countDown();
       for (int i = 0; i < workflows; i++) {

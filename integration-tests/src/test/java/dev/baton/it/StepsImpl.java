@@ -6,7 +6,10 @@ import java.util.List;
 public class StepsImpl implements Steps {
   @Override
   public String reserve(String orderId, List<Fulfilment.Line> lines) {
-    return "reserved " + lines.stream().mapToInt(Fulfilment.Line::quantity).sum() + " for " + orderId;
+    return "reserved "
+        + lines.stream().mapToInt(Fulfilment.Line::quantity).sum()
+        + " for "
+        + orderId;
   }
 
   @Override

@@ -46,7 +46,9 @@ public final class BatonFactory {
       dataSource = new HikariDataSource(config);
     } catch (RuntimeException e) {
       throw new BatonException(
-          "Cannot open the embedded database in " + absolute + " (is another process using it?): "
+          "Cannot open the embedded database in "
+              + absolute
+              + " (is another process using it?): "
               + e.getMessage(),
           e);
     }
@@ -56,12 +58,13 @@ public final class BatonFactory {
   /**
    * The JDBC URL of the embedded database in {@code folder}. WRITE_DELAY=0: H2 writes each commit
    * to the file before the commit returns, so a process killed with kill -9 loses nothing it
-   * reported committed (H2's default keeps the last 500 ms in memory). {@code async:}: H2's
-   * default file channel is closed, and the database with it, when a thread using it is
-   * interrupted, as a worker's shutdown may do.
+   * reported committed (H2's default keeps the last 500 ms in memory). {@code async:}: H2's default
+   * file channel is closed, and the database with it, when a thread using it is interrupted, as a
+   * worker's shutdown may do.
    */
   public static String embeddedUrl(Path folder) {
-    return "jdbc:h2:async:" + folder.toAbsolutePath().normalize().resolve("baton")
+    return "jdbc:h2:async:"
+        + folder.toAbsolutePath().normalize().resolve("baton")
         + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
   }
 
@@ -78,7 +81,12 @@ public final class BatonFactory {
     WorkflowStore workflows = new WorkflowStore(database);
     ActivityStore activities = new ActivityStore(database);
     Services services =
-        new Services(database, workflows, activities, new PayloadConverter(options.payloadLimitBytes()), wakeups);
+        new Services(
+            database,
+            workflows,
+            activities,
+            new PayloadConverter(options.payloadLimitBytes()),
+            wakeups);
     Sweeper sweeper = new Sweeper(workflows, activities, wakeups, SWEEP_INTERVAL_MILLIS);
     Runnable onClockMove =
         () -> {

@@ -22,7 +22,8 @@ public final class Wakeup {
    * Waits until a signal after {@code seenGeneration}, or {@code timeoutMillis}. Returns at once if
    * one came already.
    */
-  public synchronized void await(long seenGeneration, long timeoutMillis) throws InterruptedException {
+  public synchronized void await(long seenGeneration, long timeoutMillis)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
     while (generation == seenGeneration) {
       long left = (deadline - System.nanoTime()) / 1_000_000L;

@@ -41,7 +41,9 @@ public final class ActivityExecutor {
           services
               .converter()
               .decodeArguments(
-                  "input of activity " + type.name(), type.parameterTypes(), Json.mapper().readTree(task.inputJson()));
+                  "input of activity " + type.name(),
+                  type.parameterTypes(),
+                  Json.mapper().readTree(task.inputJson()));
       Object value = dispatcher.execute(implementation, task.activityType(), arguments);
       result = services.converter().encodeChecked("result of activity " + type.name(), value);
     } catch (Throwable e) {
@@ -60,7 +62,11 @@ public final class ActivityExecutor {
       HaltPoints.reach("afterCommit");
       services.wakeups().workflowTasks().signal();
     } catch (ActivityLeaseLostException e) {
-      log.warn("Result of activity {} of workflow {} not recorded: {}", task.activityType(), task.workflowId(), e.getMessage());
+      log.warn(
+          "Result of activity {} of workflow {} not recorded: {}",
+          task.activityType(),
+          task.workflowId(),
+          e.getMessage());
     }
   }
 
@@ -77,9 +83,18 @@ public final class ActivityExecutor {
       } else {
         services.wakeups().activityTasks().signal();
       }
-      log.debug("Activity {} attempt {} failed (retried: {})", task.activityType(), task.attempt(), retried, failure);
+      log.debug(
+          "Activity {} attempt {} failed (retried: {})",
+          task.activityType(),
+          task.attempt(),
+          retried,
+          failure);
     } catch (ActivityLeaseLostException e) {
-      log.warn("Failure of activity {} of workflow {} not recorded: {}", task.activityType(), task.workflowId(), e.getMessage());
+      log.warn(
+          "Failure of activity {} of workflow {} not recorded: {}",
+          task.activityType(),
+          task.workflowId(),
+          e.getMessage());
     }
   }
 }

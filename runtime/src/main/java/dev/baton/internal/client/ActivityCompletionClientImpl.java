@@ -17,7 +17,9 @@ final class ActivityCompletionClientImpl implements ActivityCompletionClient {
   @Override
   public void complete(String taskToken, @Nullable Object result) {
     TaskToken token = TaskToken.parse(taskToken);
-    services.activities().complete(token, services.converter().encodeChecked("activity result", result));
+    services
+        .activities()
+        .complete(token, services.converter().encodeChecked("activity result", result));
     services.wakeups().workflowTasks().signal();
   }
 

@@ -44,7 +44,9 @@ public final class BatonImpl implements Baton {
     this.closeResources = closeResources;
     this.completion = new ActivityCompletionClientImpl(services);
     this.processIdentity =
-        ManagementFactory.getRuntimeMXBean().getName() + ":" + UUID.randomUUID().toString().substring(0, 8);
+        ManagementFactory.getRuntimeMXBean().getName()
+            + ":"
+            + UUID.randomUUID().toString().substring(0, 8);
   }
 
   @Override
@@ -67,7 +69,8 @@ public final class BatonImpl implements Baton {
   }
 
   @Override
-  public <R> WorkflowHandle<R> start(WorkflowType<R> type, WorkflowOptions options, Object... arguments) {
+  public <R> WorkflowHandle<R> start(
+      WorkflowType<R> type, WorkflowOptions options, Object... arguments) {
     checkOpen();
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(options, "options");
@@ -79,7 +82,9 @@ public final class BatonImpl implements Baton {
     services.converter().checkRoundTrip(what, type.parameterTypes(), input);
     if (!services.workflows().isWorkflowTypeRegistered(type.name())) {
       throw new UnknownWorkflowTypeException(
-          "No worker has registered workflow type '" + type.name() + "' in this database. Start a"
+          "No worker has registered workflow type '"
+              + type.name()
+              + "' in this database. Start a"
               + " worker with registerWorkflow(...) for it first, and check the type name.");
     }
     String taskQueue = options.taskQueue() != null ? options.taskQueue() : type.taskQueue();
@@ -94,8 +99,13 @@ public final class BatonImpl implements Baton {
     }
     if (workflowId.length() > MAX_WORKFLOW_ID_LENGTH) {
       throw new IllegalArgumentException(
-          "A workflow id is at most " + MAX_WORKFLOW_ID_LENGTH + " characters; this one has "
-              + workflowId.length() + " (starting '" + workflowId.substring(0, 40) + "...')."
+          "A workflow id is at most "
+              + MAX_WORKFLOW_ID_LENGTH
+              + " characters; this one has "
+              + workflowId.length()
+              + " (starting '"
+              + workflowId.substring(0, 40)
+              + "...')."
               + " Use a shorter business key or a hash of it.");
     }
   }
@@ -111,7 +121,9 @@ public final class BatonImpl implements Baton {
     RunInfo run = currentRun(workflowId);
     List<HistoryEvent> events = new ArrayList<>();
     for (var row : services.workflows().readRawHistory(run.runId())) {
-      events.add(new HistoryEvent(row.value1(), row.value3(), Instant.ofEpochMilli(row.value2()), row.value4()));
+      events.add(
+          new HistoryEvent(
+              row.value1(), row.value3(), Instant.ofEpochMilli(row.value2()), row.value4()));
     }
     return events;
   }

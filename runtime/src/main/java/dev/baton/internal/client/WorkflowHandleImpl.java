@@ -62,8 +62,14 @@ final class WorkflowHandleImpl<R> implements WorkflowHandle<R> {
       long left = (deadline - System.nanoTime()) / 1_000_000L;
       if (left <= 0) {
         throw new ResultTimeoutException(
-            "Workflow " + workflowId + " (run " + runId + ") has not closed within " + timeout
-                + "; it is still " + run.status());
+            "Workflow "
+                + workflowId
+                + " (run "
+                + runId
+                + ") has not closed within "
+                + timeout
+                + "; it is still "
+                + run.status());
       }
       try {
         closed.await(generation, Math.min(left, MAX_POLL_MILLIS));
@@ -77,7 +83,8 @@ final class WorkflowHandleImpl<R> implements WorkflowHandle<R> {
   private RunInfo read() {
     RunInfo run = services.workflows().findRun(runId);
     if (run == null) {
-      throw new IllegalStateException("Run " + runId + " of workflow " + workflowId + " disappeared");
+      throw new IllegalStateException(
+          "Run " + runId + " of workflow " + workflowId + " disappeared");
     }
     return run;
   }
@@ -100,7 +107,8 @@ final class WorkflowHandleImpl<R> implements WorkflowHandle<R> {
         case FAILED -> {
           Event.WorkflowExecutionFailed failed =
               Json.mapper().readValue(run.failureJson(), Event.WorkflowExecutionFailed.class);
-          throw new WorkflowFailedException(workflowId, runId, failed.failure().toApplicationFailure());
+          throw new WorkflowFailedException(
+              workflowId, runId, failed.failure().toApplicationFailure());
         }
         default ->
             throw new WorkflowFailedException(

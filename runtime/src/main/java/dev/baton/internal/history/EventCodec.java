@@ -35,7 +35,8 @@ public final class EventCodec {
     try {
       return Json.mapper().readValue(attributesJson, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot read history event " + typeName + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot read history event " + typeName + ": " + e.getMessage(), e);
     }
   }
 }

@@ -36,7 +36,9 @@ public record RetryPolicyData(
     return (long) Math.max(0, Math.min(millis, maximumIntervalMillis));
   }
 
-  /** Whether another attempt may follow attempt {@code attempt} that failed with {@code failure}. */
+  /**
+   * Whether another attempt may follow attempt {@code attempt} that failed with {@code failure}.
+   */
   public boolean allowsRetry(int attempt, FailureData failure) {
     if (failure.nonRetryable() || doNotRetry.contains(failure.type())) {
       return false;

@@ -30,7 +30,13 @@ public final class PayloadConverter {
   public JsonNode encodeArguments(String what, List<TypeRef<?>> types, Object[] arguments) {
     if (arguments.length != types.size()) {
       throw new IllegalArgumentException(
-          what + " takes " + types.size() + " argument(s) " + types + " but got " + arguments.length);
+          what
+              + " takes "
+              + types.size()
+              + " argument(s) "
+              + types
+              + " but got "
+              + arguments.length);
     }
     ArrayNode array = mapper.createArrayNode();
     for (int i = 0; i < arguments.length; i++) {
@@ -44,7 +50,13 @@ public final class PayloadConverter {
   public Object[] decodeArguments(String what, List<TypeRef<?>> types, JsonNode array) {
     if (!array.isArray() || array.size() != types.size()) {
       throw new PayloadException(
-          what + " expects " + types.size() + " argument(s) " + types + " but the stored input is " + array);
+          what
+              + " expects "
+              + types.size()
+              + " argument(s) "
+              + types
+              + " but the stored input is "
+              + array);
     }
     Object[] values = new Object[types.size()];
     for (int i = 0; i < values.length; i++) {
@@ -62,8 +74,13 @@ public final class PayloadConverter {
       return mapper.valueToTree(value);
     } catch (IllegalArgumentException e) {
       throw new PayloadException(
-          "Cannot serialise " + what + " of type " + value.getClass().getName() + " to JSON: "
-              + e.getMessage() + ". Use a record or a class with public getters.",
+          "Cannot serialise "
+              + what
+              + " of type "
+              + value.getClass().getName()
+              + " to JSON: "
+              + e.getMessage()
+              + ". Use a record or a class with public getters.",
           e);
     }
   }
@@ -88,7 +105,12 @@ public final class PayloadConverter {
       return mapper.treeToValue(node, javaType);
     } catch (JsonProcessingException | IllegalArgumentException e) {
       throw new PayloadException(
-          "Cannot read " + what + " as " + type.getTypeName() + ": " + e.getMessage()
+          "Cannot read "
+              + what
+              + " as "
+              + type.getTypeName()
+              + ": "
+              + e.getMessage()
               + ". Give the type a constructor or factory Jackson can use (a record works), and"
               + " keep it compatible with payloads already stored.",
           e);
@@ -116,7 +138,11 @@ public final class PayloadConverter {
     int size = toText(node).getBytes(StandardCharsets.UTF_8).length;
     if (size > limitBytes) {
       throw new PayloadException(
-          what + " is " + size + " bytes as JSON, over the payload limit of " + limitBytes
+          what
+              + " is "
+              + size
+              + " bytes as JSON, over the payload limit of "
+              + limitBytes
               + " bytes. Store large data elsewhere and pass a reference, or raise"
               + " BatonOptions.payloadLimitBytes.");
     }

@@ -52,7 +52,9 @@ public final class ActivityStore {
         .set(a.SCHEDULED_AT, now)
         .set(
             a.SCHEDULE_TO_CLOSE_AT,
-            scheduled.scheduleToCloseMillis() == null ? null : now + scheduled.scheduleToCloseMillis())
+            scheduled.scheduleToCloseMillis() == null
+                ? null
+                : now + scheduled.scheduleToCloseMillis())
         .set(a.SCHEDULE_TO_START_MS, scheduled.scheduleToStartMillis())
         .set(a.START_TO_CLOSE_MS, scheduled.startToCloseMillis())
         .set(a.HEARTBEAT_MS, scheduled.heartbeatMillis())
@@ -120,7 +122,8 @@ public final class ActivityStore {
           Locked locked = lockLeased(tx, token);
           LockedRun run = locked.run();
           BatonActivityTasksRecord row = locked.row();
-          run.append(new Event.ActivityTaskStarted(row.getSeq(), row.getAttempt(), row.getLeaseOwner()));
+          run.append(
+              new Event.ActivityTaskStarted(row.getSeq(), row.getAttempt(), row.getLeaseOwner()));
           run.append(new Event.ActivityTaskCompleted(row.getSeq(), result));
           row.delete();
           run.ensureWorkflowTaskScheduled();
@@ -144,7 +147,8 @@ public final class ActivityStore {
             return true;
           }
           LockedRun run = locked.run();
-          run.append(new Event.ActivityTaskStarted(row.getSeq(), row.getAttempt(), row.getLeaseOwner()));
+          run.append(
+              new Event.ActivityTaskStarted(row.getSeq(), row.getAttempt(), row.getLeaseOwner()));
           run.append(new Event.ActivityTaskFailed(row.getSeq(), row.getAttempt(), failure));
           row.delete();
           run.ensureWorkflowTaskScheduled();
@@ -224,15 +228,21 @@ public final class ActivityStore {
     FailureData failure =
         new FailureData(
             TIMEOUT_FAILURE_TYPE,
-            "Activity " + row.getActivityType() + " attempt " + row.getAttempt() + " timed out ("
-                + timeoutType + ")",
+            "Activity "
+                + row.getActivityType()
+                + " attempt "
+                + row.getAttempt()
+                + " timed out ("
+                + timeoutType
+                + ")",
             null,
             null,
             !timeoutType.equals("START_TO_CLOSE") && !timeoutType.equals("HEARTBEAT"));
     if (STARTED.equals(row.getState()) && scheduleRetry(tx, row, failure)) {
       return true;
     }
-    FailureData lastFailure = row.getLastFailure() == null ? null : read(row.getLastFailure(), FailureData.class);
+    FailureData lastFailure =
+        row.getLastFailure() == null ? null : read(row.getLastFailure(), FailureData.class);
     run.append(new Event.ActivityTaskTimedOut(seq, row.getAttempt(), timeoutType, lastFailure));
     row.delete();
     run.ensureWorkflowTaskScheduled();
@@ -252,7 +262,8 @@ public final class ActivityStore {
           ? "HEARTBEAT"
           : "START_TO_CLOSE";
     }
-    if (row.getScheduleToStartMs() != null && row.getVisibleAt() + row.getScheduleToStartMs() <= now) {
+    if (row.getScheduleToStartMs() != null
+        && row.getVisibleAt() + row.getScheduleToStartMs() <= now) {
       return "SCHEDULE_TO_START";
     }
     return null;
@@ -297,11 +308,14 @@ public final class ActivityStore {
                 .and(a.SEQ.eq(token.seq()))
                 .forUpdate()
                 .fetchOne();
-    if (row == null || !STARTED.equals(row.getState()) || !token.leaseToken().equals(row.getLeaseToken())) {
+    if (row == null
+        || !STARTED.equals(row.getState())
+        || !token.leaseToken().equals(row.getLeaseToken())) {
       throw new ActivityLeaseLostException(
           "The lease of this activity task is no longer valid (it timed out and was retried,"
               + " was completed already, or its workflow closed); the outcome was not recorded."
-              + " Token: " + token.text());
+              + " Token: "
+              + token.text());
     }
     return new Locked(run, row);
   }
@@ -318,7 +332,8 @@ public final class ActivityStore {
     try {
       return Json.mapper().readValue(json, type);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot read stored " + type.getSimpleName() + ": " + json, e);
+      throw new IllegalStateException(
+          "Cannot read stored " + type.getSimpleName() + ": " + json, e);
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.baton.internal.store;
 
-import static dev.baton.internal.jooq.Tables.BATON_HISTORY;
 import static dev.baton.internal.jooq.Tables.BATON_RUNS;
 import static dev.baton.internal.jooq.Tables.BATON_WORKFLOW_TASKS;
 
@@ -16,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A run whose row this transaction has locked ({@code SELECT ... FOR UPDATE}), so that it alone
- * appends to the run's history. Events get contiguous ids from {@code next_event_id};
- * {@link #flush()} writes them and the new {@code next_event_id}.
+ * appends to the run's history. Events get contiguous ids from {@code next_event_id}; {@link
+ * #flush()} writes them and the new {@code next_event_id}.
  */
 final class LockedRun {
   static final String SCHEDULED = "SCHEDULED";
@@ -69,14 +68,15 @@ final class LockedRun {
   long append(Event event) {
     long id = nextEventId++;
     pending.add(
-        new BatonHistoryRecord(run.getRunId(), id, event.typeName(), tx.now(), EventCodec.write(event)));
+        new BatonHistoryRecord(
+            run.getRunId(), id, event.typeName(), tx.now(), EventCodec.write(event)));
     return id;
   }
 
   /**
    * Makes sure the run has a pending workflow task, so that the events just appended are seen: a
-   * scheduled or started task already sees them (a started one's commit notices that history
-   * grew); otherwise a new task is scheduled. Returns whether one was scheduled.
+   * scheduled or started task already sees them (a started one's commit notices that history grew);
+   * otherwise a new task is scheduled. Returns whether one was scheduled.
    */
   boolean ensureWorkflowTaskScheduled() {
     BatonWorkflowTasksRecord task =

@@ -13,7 +13,8 @@ public record TaskToken(String runId, int seq, String leaseToken) {
 
   /** Parses the text form. */
   public static TaskToken parse(String text) {
-    String[] parts = text.startsWith(PREFIX) ? text.substring(PREFIX.length()).split(":") : new String[0];
+    String[] parts =
+        text.startsWith(PREFIX) ? text.substring(PREFIX.length()).split(":") : new String[0];
     if (parts.length != 3) {
       throw new IllegalArgumentException(
           "Not a Baton task token: '" + text + "'. Pass the value of ActivityContext.taskToken().");

@@ -124,7 +124,9 @@ public final class WorkflowStore {
 
   private static WorkflowAlreadyStartedException alreadyStarted(String workflowId) {
     return new WorkflowAlreadyStartedException(
-        "Workflow id '" + workflowId + "' already has a running run. Wait for it to close,"
+        "Workflow id '"
+            + workflowId
+            + "' already has a running run. Wait for it to close,"
             + " or use another workflow id.");
   }
 
@@ -132,7 +134,8 @@ public final class WorkflowStore {
    * Claims up to {@code max} workflow tasks of {@code taskQueue}: sets them started with a fresh
    * lease token. Tasks sticky to another worker are left to it until their stickiness expires.
    */
-  public List<ClaimedWorkflowTask> claim(String taskQueue, String owner, int max, long leaseMillis) {
+  public List<ClaimedWorkflowTask> claim(
+      String taskQueue, String owner, int max, long leaseMillis) {
     return db.transact(
         tx -> {
           long now = tx.now();
@@ -144,7 +147,11 @@ public final class WorkflowStore {
                   .where(t.TASK_QUEUE.eq(taskQueue))
                   .and(t.STATE.eq(SCHEDULED))
                   .and(t.VISIBLE_AT.le(now))
-                  .and(t.STICKY_OWNER.isNull().or(t.STICKY_OWNER.eq(owner)).or(t.STICKY_UNTIL.le(now)))
+                  .and(
+                      t.STICKY_OWNER
+                          .isNull()
+                          .or(t.STICKY_OWNER.eq(owner))
+                          .or(t.STICKY_UNTIL.le(now)))
                   .orderBy(t.VISIBLE_AT)
                   .limit(max)
                   .forUpdate()
@@ -188,7 +195,8 @@ public final class WorkflowStore {
         .where(h.RUN_ID.eq(runId))
         .and(h.EVENT_ID.ge(fromEventId))
         .orderBy(h.EVENT_ID)
-        .fetch(r -> new StoredEvent(r.value1(), r.value2(), EventCodec.read(r.value3(), r.value4())));
+        .fetch(
+            r -> new StoredEvent(r.value1(), r.value2(), EventCodec.read(r.value3(), r.value4())));
   }
 
   /** The run's stored events in their raw form (type and JSON attributes), in order. */
@@ -204,8 +212,8 @@ public final class WorkflowStore {
 
   /**
    * Commits a workflow task: appends its started and completed events and the events of its
-   * commands, and applies their effects, in one transaction fenced by the lease token and the
-   * run's {@code next_event_id} (see {@link CompletionOutcome}).
+   * commands, and applies their effects, in one transaction fenced by the lease token and the run's
+   * {@code next_event_id} (see {@link CompletionOutcome}).
    *
    * @param expectedNextEventId the run's {@code next_event_id} when the code last read history
    * @param lastSeenEventId the last event the code saw
@@ -253,7 +261,8 @@ public final class WorkflowStore {
           run.flush();
           boolean activities =
               commands.stream().anyMatch(c -> c instanceof Event.ActivityTaskScheduled);
-          return new CompletionResult(outcome, firstEventId, run.row().getNextEventId(), activities);
+          return new CompletionResult(
+              outcome, firstEventId, run.row().getNextEventId(), activities);
         });
   }
 
@@ -298,7 +307,11 @@ public final class WorkflowStore {
   }
 
   private static void close(
-      Tx tx, LockedRun run, WorkflowStatus status, @Nullable String result, @Nullable String failure) {
+      Tx tx,
+      LockedRun run,
+      WorkflowStatus status,
+      @Nullable String result,
+      @Nullable String failure) {
     run.row().setStatus(status.name()).setResult(result).setFailure(failure).setCloseTime(tx.now());
     tx.dsl()
         .update(BATON_RUNS)
@@ -317,8 +330,14 @@ public final class WorkflowStore {
   }
 
   private static void deleteRunTasks(Tx tx, String runId) {
-    tx.dsl().deleteFrom(BATON_WORKFLOW_TASKS).where(BATON_WORKFLOW_TASKS.RUN_ID.eq(runId)).execute();
-    tx.dsl().deleteFrom(BATON_ACTIVITY_TASKS).where(BATON_ACTIVITY_TASKS.RUN_ID.eq(runId)).execute();
+    tx.dsl()
+        .deleteFrom(BATON_WORKFLOW_TASKS)
+        .where(BATON_WORKFLOW_TASKS.RUN_ID.eq(runId))
+        .execute();
+    tx.dsl()
+        .deleteFrom(BATON_ACTIVITY_TASKS)
+        .where(BATON_ACTIVITY_TASKS.RUN_ID.eq(runId))
+        .execute();
     tx.dsl().deleteFrom(BATON_TIMERS).where(BATON_TIMERS.RUN_ID.eq(runId)).execute();
   }
 
@@ -413,7 +432,8 @@ public final class WorkflowStore {
 
   /** The run with this id, or {@code null}. */
   public @Nullable RunInfo findRun(String runId) {
-    BatonRunsRecord r = db.dsl().selectFrom(BATON_RUNS).where(BATON_RUNS.RUN_ID.eq(runId)).fetchOne();
+    BatonRunsRecord r =
+        db.dsl().selectFrom(BATON_RUNS).where(BATON_RUNS.RUN_ID.eq(runId)).fetchOne();
     return r == null ? null : toInfo(r);
   }
 

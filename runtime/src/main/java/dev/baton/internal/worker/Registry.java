@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
 /** The workflow types and activities one worker runs, found through their generated dispatchers. */
 final class Registry {
   /** An activity type with the dispatcher and object that run it. */
-  record RegisteredActivity(ActivityType<?> type, ActivityDispatcher<Object> dispatcher, Object implementation) {}
+  record RegisteredActivity(
+      ActivityType<?> type, ActivityDispatcher<Object> dispatcher, Object implementation) {}
 
   private final Map<String, WorkflowImplementation<?>> workflows = new LinkedHashMap<>();
   private final Map<String, RegisteredActivity> activities = new LinkedHashMap<>();
@@ -29,7 +30,8 @@ final class Registry {
     Class<?> workflowType = findAnnotated(implementationClass, Workflow.class);
     if (workflowType == null) {
       throw new IllegalArgumentException(
-          implementationClass.getName() + " is not a workflow: annotate it, or an interface it"
+          implementationClass.getName()
+              + " is not a workflow: annotate it, or an interface it"
               + " implements, with @Workflow");
     }
     if (implementationClass.isInterface()) {
@@ -44,7 +46,8 @@ final class Registry {
   <T> void addWorkflow(WorkflowDispatcher<T> dispatcher, Supplier<? extends T> factory) {
     String name = dispatcher.type().name();
     if (workflows.containsKey(name)) {
-      throw new IllegalArgumentException("Workflow type " + name + " is registered twice on this worker");
+      throw new IllegalArgumentException(
+          "Workflow type " + name + " is registered twice on this worker");
     }
     workflows.put(name, new WorkflowImplementation<>(dispatcher, factory));
   }
@@ -54,10 +57,12 @@ final class Registry {
     collectAnnotatedInterfaces(implementation.getClass(), interfaces);
     if (interfaces.isEmpty()) {
       throw new IllegalArgumentException(
-          implementation.getClass().getName() + " implements no interface annotated with @Activity");
+          implementation.getClass().getName()
+              + " implements no interface annotated with @Activity");
     }
     for (Class<?> activityInterface : interfaces) {
-      ActivityDispatcher<Object> dispatcher = loadDispatcher(activityInterface, ActivityDispatcher.class);
+      ActivityDispatcher<Object> dispatcher =
+          loadDispatcher(activityInterface, ActivityDispatcher.class);
       addActivities(dispatcher, implementation);
     }
   }
@@ -90,7 +95,8 @@ final class Registry {
     return !activities.isEmpty();
   }
 
-  private static @Nullable Class<?> findAnnotated(Class<?> type, Class<? extends java.lang.annotation.Annotation> annotation) {
+  private static @Nullable Class<?> findAnnotated(
+      Class<?> type, Class<? extends java.lang.annotation.Annotation> annotation) {
     Deque<Class<?>> queue = new ArrayDeque<>();
     queue.add(type);
     while (!queue.isEmpty()) {
@@ -121,20 +127,29 @@ final class Registry {
   private static <D> D loadDispatcher(Class<?> annotated, Class<?> dispatcherInterface) {
     String packageName = annotated.getPackageName();
     String simpleName =
-        annotated.getName().substring(packageName.isEmpty() ? 0 : packageName.length() + 1).replace('$', '_');
-    String dispatcherName = (packageName.isEmpty() ? "" : packageName + ".") + simpleName + "Dispatcher";
+        annotated
+            .getName()
+            .substring(packageName.isEmpty() ? 0 : packageName.length() + 1)
+            .replace('$', '_');
+    String dispatcherName =
+        (packageName.isEmpty() ? "" : packageName + ".") + simpleName + "Dispatcher";
     try {
       Class<?> dispatcherClass = Class.forName(dispatcherName, true, annotated.getClassLoader());
       Object dispatcher = dispatcherClass.getConstructor().newInstance();
       if (!dispatcherInterface.isInstance(dispatcher)) {
-        throw new IllegalArgumentException(dispatcherName + " is not a " + dispatcherInterface.getSimpleName());
+        throw new IllegalArgumentException(
+            dispatcherName + " is not a " + dispatcherInterface.getSimpleName());
       }
       @SuppressWarnings("unchecked")
       D typed = (D) dispatcher;
       return typed;
     } catch (ClassNotFoundException e) {
       throw new IllegalArgumentException(
-          "No generated dispatcher " + dispatcherName + " for " + annotated.getName() + ". Put"
+          "No generated dispatcher "
+              + dispatcherName
+              + " for "
+              + annotated.getName()
+              + ". Put"
               + " baton-processor on the compiler's annotationProcessorPaths (see README), or"
               + " register a hand-written dispatcher.",
           e);
@@ -150,7 +165,8 @@ final class Registry {
       constructor.setAccessible(true);
     } catch (NoSuchMethodException | SecurityException e) {
       throw new IllegalArgumentException(
-          implementationClass.getName() + " needs a no-argument constructor; or register it with"
+          implementationClass.getName()
+              + " needs a no-argument constructor; or register it with"
               + " registerWorkflow(dispatcher, factory)",
           e);
     }
@@ -165,7 +181,8 @@ final class Registry {
         if (cause instanceof Error error) {
           throw error;
         }
-        throw new IllegalStateException("Constructor of " + implementationClass.getName() + " failed", cause);
+        throw new IllegalStateException(
+            "Constructor of " + implementationClass.getName() + " failed", cause);
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("Cannot create " + implementationClass.getName(), e);
       }

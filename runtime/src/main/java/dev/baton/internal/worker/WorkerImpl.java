@@ -30,7 +30,11 @@ import org.slf4j.LoggerFactory;
 public final class WorkerImpl implements Worker {
   private static final Logger log = LoggerFactory.getLogger(WorkerImpl.class);
 
-  private enum State { NEW, RUNNING, STOPPED }
+  private enum State {
+    NEW,
+    RUNNING,
+    STOPPED
+  }
 
   private final Services services;
   private final String taskQueue;
@@ -47,7 +51,12 @@ public final class WorkerImpl implements Worker {
   private State state = State.NEW;
 
   /** A worker for {@code taskQueue}; {@code onClose} is told when it has shut down. */
-  public WorkerImpl(Services services, String taskQueue, WorkerOptions options, String identity, Consumer<WorkerImpl> onClose) {
+  public WorkerImpl(
+      Services services,
+      String taskQueue,
+      WorkerOptions options,
+      String identity,
+      Consumer<WorkerImpl> onClose) {
     if (taskQueue == null || taskQueue.isBlank()) {
       throw new IllegalArgumentException("A worker needs a non-blank task queue name");
     }
@@ -77,7 +86,8 @@ public final class WorkerImpl implements Worker {
   }
 
   @Override
-  public synchronized <T> Worker registerWorkflow(WorkflowDispatcher<T> dispatcher, Supplier<? extends T> factory) {
+  public synchronized <T> Worker registerWorkflow(
+      WorkflowDispatcher<T> dispatcher, Supplier<? extends T> factory) {
     checkNew();
     registry.addWorkflow(dispatcher, factory);
     return this;
@@ -93,7 +103,8 @@ public final class WorkerImpl implements Worker {
   }
 
   @Override
-  public synchronized <T> Worker registerActivities(ActivityDispatcher<T> dispatcher, T implementation) {
+  public synchronized <T> Worker registerActivities(
+      ActivityDispatcher<T> dispatcher, T implementation) {
     checkNew();
     registry.addActivities(dispatcher, implementation);
     return this;
@@ -101,7 +112,8 @@ public final class WorkerImpl implements Worker {
 
   private void checkNew() {
     if (state != State.NEW) {
-      throw new IllegalStateException("Register workflows and activities before starting the worker");
+      throw new IllegalStateException(
+          "Register workflows and activities before starting the worker");
     }
   }
 
@@ -110,7 +122,9 @@ public final class WorkerImpl implements Worker {
     checkNew();
     if (registry.workflows().isEmpty() && !registry.hasActivities()) {
       throw new IllegalStateException(
-          "Worker for task queue " + taskQueue + " has nothing registered: call registerWorkflow"
+          "Worker for task queue "
+              + taskQueue
+              + " has nothing registered: call registerWorkflow"
               + " or registerActivities before start()");
     }
     for (WorkflowImplementation<?> implementation : registry.workflows().values()) {
@@ -119,13 +133,17 @@ public final class WorkerImpl implements Worker {
         log.warn(
             "Workflow type {} defaults to task queue '{}' but this worker polls '{}': starts that"
                 + " do not name task queue '{}' will not reach this worker",
-            implementation.typeName(), defaultQueue, taskQueue, taskQueue);
+            implementation.typeName(),
+            defaultQueue,
+            taskQueue,
+            taskQueue);
       }
       services.workflows().registerWorkflowType(implementation.typeName(), taskQueue);
     }
     long maxPoll = options.maxPollInterval().toMillis();
     if (!registry.workflows().isEmpty()) {
-      WorkflowTaskHandler handler = new WorkflowTaskHandler(services, registry, cache, identity, taskQueue);
+      WorkflowTaskHandler handler =
+          new WorkflowTaskHandler(services, registry, cache, identity, taskQueue);
       long lease = options.workflowTaskTimeout().toMillis();
       startLoop(
           "workflow",
@@ -154,7 +172,8 @@ public final class WorkerImpl implements Worker {
     Registry.RegisteredActivity activity = registry.activity(task.activityType());
     if (activity == null) {
       executor.failUnknownType(
-          task, "Activity type " + task.activityType() + " is not registered on worker " + identity);
+          task,
+          "Activity type " + task.activityType() + " is not registered on worker " + identity);
       return;
     }
     executor.execute(task, activity.type(), activity.dispatcher(), activity.implementation());
@@ -176,8 +195,17 @@ public final class WorkerImpl implements Worker {
       Consumer<T> handler,
       dev.baton.internal.Wakeup wakeup,
       long maxPollMillis) {
-    ExecutorService executor = Executors.newFixedThreadPool(slots, threads("baton-" + kind + "-" + taskQueue));
-    PollLoop<T> loop = new PollLoop<>(kind + " poller of " + taskQueue, slots, claim, handler, executor, wakeup, maxPollMillis);
+    ExecutorService executor =
+        Executors.newFixedThreadPool(slots, threads("baton-" + kind + "-" + taskQueue));
+    PollLoop<T> loop =
+        new PollLoop<>(
+            kind + " poller of " + taskQueue,
+            slots,
+            claim,
+            handler,
+            executor,
+            wakeup,
+            maxPollMillis);
     Thread thread = new Thread(loop, "baton-" + kind + "-poller-" + taskQueue);
     thread.setDaemon(true);
     executors.add(executor);
@@ -227,7 +255,11 @@ public final class WorkerImpl implements Worker {
     }
     cache.clear().forEach(WorkflowInstance::destroy);
     onClose.accept(this);
-    log.info("Worker {} on task queue {} stopped{}", identity, taskQueue, finished ? "" : " (unfinished tasks released)");
+    log.info(
+        "Worker {} on task queue {} stopped{}",
+        identity,
+        taskQueue,
+        finished ? "" : " (unfinished tasks released)");
     return finished;
   }
 
@@ -236,14 +268,18 @@ public final class WorkerImpl implements Worker {
       try {
         services.activities().release(task.token());
       } catch (RuntimeException e) {
-        log.warn("Could not release activity task {}; its lease will expire", task.token().text(), e);
+        log.warn(
+            "Could not release activity task {}; its lease will expire", task.token().text(), e);
       }
     }
     for (ClaimedWorkflowTask task : runningWorkflowTasks) {
       try {
         services.workflows().release(task);
       } catch (RuntimeException e) {
-        log.warn("Could not release the workflow task of {}; its lease will expire", task.workflowId(), e);
+        log.warn(
+            "Could not release the workflow task of {}; its lease will expire",
+            task.workflowId(),
+            e);
       }
     }
     services.wakeups().workflowTasks().signal();

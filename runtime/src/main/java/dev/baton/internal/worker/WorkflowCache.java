@@ -8,12 +8,13 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Running workflows kept in memory between their tasks, least recently used evicted first. A
- * task takes its instance out while it works on it, so no two tasks share one.
+ * Running workflows kept in memory between their tasks, least recently used evicted first. A task
+ * takes its instance out while it works on it, so no two tasks share one.
  */
 final class WorkflowCache {
   private final int capacity;
-  private final LinkedHashMap<String, WorkflowInstance> instances = new LinkedHashMap<>(16, 0.75f, true);
+  private final LinkedHashMap<String, WorkflowInstance> instances =
+      new LinkedHashMap<>(16, 0.75f, true);
 
   WorkflowCache(int capacity) {
     this.capacity = capacity;

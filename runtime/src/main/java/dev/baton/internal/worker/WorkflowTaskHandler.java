@@ -33,7 +33,12 @@ final class WorkflowTaskHandler {
   private final String identity;
   private final String taskQueue;
 
-  WorkflowTaskHandler(Services services, Registry registry, WorkflowCache cache, String identity, String taskQueue) {
+  WorkflowTaskHandler(
+      Services services,
+      Registry registry,
+      WorkflowCache cache,
+      String identity,
+      String taskQueue) {
     this.services = services;
     this.registry = registry;
     this.cache = cache;
@@ -45,8 +50,15 @@ final class WorkflowTaskHandler {
     HaltPoints.reach("afterClaim");
     WorkflowImplementation<?> implementation = registry.workflow(task.workflowType());
     if (implementation == null) {
-      fail(task, "Workflow type " + task.workflowType() + " is not registered on worker " + identity
-          + " polling task queue " + taskQueue, null);
+      fail(
+          task,
+          "Workflow type "
+              + task.workflowType()
+              + " is not registered on worker "
+              + identity
+              + " polling task queue "
+              + taskQueue,
+          null);
       return;
     }
     WorkflowInstance instance = cache.take(task.runId());
@@ -54,9 +66,15 @@ final class WorkflowTaskHandler {
       if (instance == null) {
         instance =
             new WorkflowInstance(
-                task.runId(), task.workflowId(), taskQueue, implementation, services.converter(), DEADLOCK_TIMEOUT);
+                task.runId(),
+                task.workflowId(),
+                taskQueue,
+                implementation,
+                services.converter(),
+                DEADLOCK_TIMEOUT);
       }
-      List<StoredEvent> events = services.workflows().readHistory(task.runId(), instance.nextEventId());
+      List<StoredEvent> events =
+          services.workflows().readHistory(task.runId(), instance.nextEventId());
       WorkflowTaskResult result = instance.processTask(events, task.startedAt());
       HaltPoints.reach("beforeCommit");
       CompletionResult completion =
@@ -85,7 +103,8 @@ final class WorkflowTaskHandler {
     }
   }
 
-  private void afterCommit(ClaimedWorkflowTask task, WorkflowInstance instance, CompletionResult completion) {
+  private void afterCommit(
+      ClaimedWorkflowTask task, WorkflowInstance instance, CompletionResult completion) {
     if (completion.scheduledActivities()) {
       services.wakeups().activityTasks().signal();
     }
@@ -93,7 +112,8 @@ final class WorkflowTaskHandler {
       case COMPLETED, COMPLETED_WITH_NEW_TASK -> {
         instance.committed(completion.firstEventId(), completion.nextEventId());
         cache.put(instance).forEach(WorkflowInstance::destroy);
-        if (completion.outcome() == dev.baton.internal.store.CompletionOutcome.COMPLETED_WITH_NEW_TASK) {
+        if (completion.outcome()
+            == dev.baton.internal.store.CompletionOutcome.COMPLETED_WITH_NEW_TASK) {
           services.wakeups().workflowTasks().signal();
         }
       }
@@ -107,7 +127,9 @@ final class WorkflowTaskHandler {
       }
       case LEASE_LOST -> {
         log.warn(
-            "Workflow task of {} (run {}) was not committed: its lease was lost", task.workflowId(), task.runId());
+            "Workflow task of {} (run {}) was not committed: its lease was lost",
+            task.workflowId(),
+            task.runId());
         instance.destroy();
       }
     }
@@ -119,7 +141,10 @@ final class WorkflowTaskHandler {
     try {
       services.workflows().fail(task, text, delay);
     } catch (RuntimeException e) {
-      log.warn("Could not record the failure of a workflow task of {}; its lease will expire", task.workflowId(), e);
+      log.warn(
+          "Could not record the failure of a workflow task of {}; its lease will expire",
+          task.workflowId(),
+          e);
     }
   }
 

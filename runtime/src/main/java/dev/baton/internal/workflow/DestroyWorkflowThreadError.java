@@ -9,6 +9,10 @@ public final class DestroyWorkflowThreadError extends Error {
   private static final long serialVersionUID = 1L;
 
   DestroyWorkflowThreadError() {
-    super("This workflow thread was unwound because its workflow left the worker's cache", null, false, false);
+    super(
+        "This workflow thread was unwound because its workflow left the worker's cache",
+        null,
+        false,
+        false);
   }
 }

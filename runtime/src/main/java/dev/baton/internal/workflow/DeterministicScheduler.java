@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs a workflow's branches (the main method and any parallel branches) one at a time, in a fixed
  * order, so that the code behaves the same on every replay. Each branch has its own thread; only
- * the branch holding the baton runs, and it hands the baton back when it waits for a condition
- * (a promise, {@code Workflow.await}) or ends.
+ * the branch holding the baton runs, and it hands the baton back when it waits for a condition (a
+ * promise, {@code Workflow.await}) or ends.
  */
 final class DeterministicScheduler {
   private static final ThreadLocal<Branch> CURRENT = new ThreadLocal<>();

@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * @param factory creates the implementation object
  * @param <T> the workflow type
  */
-public record WorkflowImplementation<T>(WorkflowDispatcher<T> dispatcher, Supplier<? extends T> factory) {
+public record WorkflowImplementation<T>(
+    WorkflowDispatcher<T> dispatcher, Supplier<? extends T> factory) {
   /** The workflow type name. */
   public String typeName() {
     return dispatcher.type().name();

@@ -248,7 +248,9 @@ public final class WorkflowInstance implements WorkflowContext {
         PendingActivity pending = takeActivity(done.seq(), input);
         pending.promise.complete(
             converter.decode(
-                "result of activity " + pending.type.name(), done.result(), pending.type.resultType().type()));
+                "result of activity " + pending.type.name(),
+                done.result(),
+                pending.type.resultType().type()));
       } else if (event instanceof Event.ActivityTaskFailed failed) {
         PendingActivity pending = takeActivity(failed.seq(), input);
         pending.promise.fail(
@@ -264,7 +266,8 @@ public final class WorkflowInstance implements WorkflowContext {
                 null,
                 true);
         pending.promise.fail(
-            new ActivityFailure(pending.type.name(), timedOut.attempt(), timeout.toApplicationFailure()));
+            new ActivityFailure(
+                pending.type.name(), timedOut.attempt(), timeout.toApplicationFailure()));
       }
     }
   }
@@ -287,8 +290,13 @@ public final class WorkflowInstance implements WorkflowContext {
     }
     if (taskFailure != null) {
       throw new WorkflowTaskFailure(
-          "Workflow " + implementation.typeName() + " (" + workflowId + ") failed its workflow task: "
-              + taskFailure + ". An exception that is not a WorkflowFailure (or listed in"
+          "Workflow "
+              + implementation.typeName()
+              + " ("
+              + workflowId
+              + ") failed its workflow task: "
+              + taskFailure
+              + ". An exception that is not a WorkflowFailure (or listed in"
               + " @WorkflowMethod(failRunOn)) is treated as a bug: the task is retried until fixed"
               + " code is deployed.",
           taskFailure);
@@ -322,7 +330,8 @@ public final class WorkflowInstance implements WorkflowContext {
     }
     Event close;
     try {
-      close = new Event.WorkflowExecutionCompleted(converter.encodeChecked("workflow result", result));
+      close =
+          new Event.WorkflowExecutionCompleted(converter.encodeChecked("workflow result", result));
     } catch (RuntimeException e) {
       close = new Event.WorkflowExecutionFailed(FailureData.of(e));
     }
@@ -350,7 +359,9 @@ public final class WorkflowInstance implements WorkflowContext {
       nonDeterminism =
           new NonDeterministicException(
               expected == null ? segmentEndEventId : expected.eventId(),
-              expected == null ? "no further command in this workflow task" : describe(expected.event()),
+              expected == null
+                  ? "no further command in this workflow task"
+                  : describe(expected.event()),
               describeCommand(command));
       scheduler.await(() -> false); // Park this branch; the task fails with the mismatch.
     }
@@ -394,7 +405,9 @@ public final class WorkflowInstance implements WorkflowContext {
     Duration startToClose = merged.startToClose();
     if (startToClose == null) {
       startToClose =
-          merged.scheduleToClose() != null ? merged.scheduleToClose() : ActivityOptions.DEFAULT_START_TO_CLOSE;
+          merged.scheduleToClose() != null
+              ? merged.scheduleToClose()
+              : ActivityOptions.DEFAULT_START_TO_CLOSE;
     }
     RetryOptions retry = merged.retry() != null ? merged.retry() : RetryOptions.getDefault();
     int seq = nextSeq++;

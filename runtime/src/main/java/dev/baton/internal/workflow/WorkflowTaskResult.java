@@ -10,4 +10,5 @@ import java.util.List;
  * @param lastSeenEventId the last history event the code saw
  * @param expectedNextEventId the run's {@code next_event_id} as the code read it
  */
-public record WorkflowTaskResult(List<Event> commands, long lastSeenEventId, long expectedNextEventId) {}
+public record WorkflowTaskResult(
+    List<Event> commands, long lastSeenEventId, long expectedNextEventId) {}

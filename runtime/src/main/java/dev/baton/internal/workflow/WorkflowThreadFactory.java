@@ -44,7 +44,8 @@ final class WorkflowThreadFactory {
       MethodHandle ofVirtual =
           lookup.findStatic(Thread.class, "ofVirtual", MethodType.methodType(ofVirtualClass));
       MethodHandle name =
-          lookup.findVirtual(builderClass, "name", MethodType.methodType(builderClass, String.class));
+          lookup.findVirtual(
+              builderClass, "name", MethodType.methodType(builderClass, String.class));
       MethodHandle unstarted =
           lookup.findVirtual(
               builderClass, "unstarted", MethodType.methodType(Thread.class, Runnable.class));

@@ -27,9 +27,17 @@ import org.junit.jupiter.api.Test;
 class ReplayTest {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final ActivityType<String> STEP =
-      ActivityType.of("Steps.step", ActivityOptions.none(), TypeRef.of(String.class), TypeRef.of(Integer.class));
+      ActivityType.of(
+          "Steps.step",
+          ActivityOptions.none(),
+          TypeRef.of(String.class),
+          TypeRef.of(Integer.class));
   private static final ActivityType<String> OTHER =
-      ActivityType.of("Steps.other", ActivityOptions.none(), TypeRef.of(String.class), TypeRef.of(Integer.class));
+      ActivityType.of(
+          "Steps.other",
+          ActivityOptions.none(),
+          TypeRef.of(String.class),
+          TypeRef.of(Integer.class));
   private static final WorkflowType<String> TYPE =
       WorkflowType.of("Chain", "q", TypeRef.of(String.class), TypeRef.of(Integer.class));
 
@@ -74,7 +82,14 @@ class ReplayTest {
       events.add(new Event.WorkflowTaskCompleted("w", lastSeen, seq));
       events.add(
           new Event.ActivityTaskScheduled(
-              seq, STEP.name(), "q", JSON.arrayNode().add(seq), 1000, null, null, null,
+              seq,
+              STEP.name(),
+              "q",
+              JSON.arrayNode().add(seq),
+              1000,
+              null,
+              null,
+              null,
               RetryPolicyData.of(RetryOptions.getDefault())));
       events.add(new Event.ActivityTaskStarted(seq, 1, "w"));
       events.add(new Event.ActivityTaskCompleted(seq, JSON.textNode("r" + seq + ";")));
@@ -90,7 +105,9 @@ class ReplayTest {
   private WorkflowInstance newInstance(Function<Integer, ActivityType<String>> step) {
     instance =
         new WorkflowInstance(
-            "run", "wf", "q",
+            "run",
+            "wf",
+            "q",
             new WorkflowImplementation<>(new ChainDispatcher(), () -> new Chain(step)),
             new PayloadConverter(1 << 20),
             Duration.ofSeconds(10));
@@ -122,12 +139,17 @@ class ReplayTest {
     WorkflowInstance replayed = newInstance(i -> STEP);
     List<StoredEvent> history = history(5);
     // The workflow asks for 6 steps: history holds 5, so the 6th is a new command.
-    history.set(0, new StoredEvent(1, 0, new Event.WorkflowExecutionStarted("Chain", "q", JSON.arrayNode().add(6))));
+    history.set(
+        0,
+        new StoredEvent(
+            1, 0, new Event.WorkflowExecutionStarted("Chain", "q", JSON.arrayNode().add(6))));
 
     WorkflowTaskResult result = replayed.processTask(history, 1_000);
 
-    assertThat(result.commands()).singleElement().isInstanceOfSatisfying(
-        Event.ActivityTaskScheduled.class, s -> assertThat(s.seq()).isEqualTo(6));
+    assertThat(result.commands())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            Event.ActivityTaskScheduled.class, s -> assertThat(s.seq()).isEqualTo(6));
     assertThat(result.lastSeenEventId()).isEqualTo(history.size());
     assertThat(replayed.yields()).isEqualTo(1);
   }
@@ -140,7 +162,8 @@ class ReplayTest {
         .isInstanceOfSatisfying(
             NonDeterministicException.class,
             e -> {
-              assertThat(e.eventId()).isEqualTo(17); // 2 + 2 * 6 + 3: the third ActivityTaskScheduled
+              assertThat(e.eventId())
+                  .isEqualTo(17); // 2 + 2 * 6 + 3: the third ActivityTaskScheduled
               assertThat(e.recorded()).isEqualTo("ActivityTaskScheduled Steps.step (activity #3)");
               assertThat(e.command()).isEqualTo("schedule activity Steps.other (activity #3)");
             });

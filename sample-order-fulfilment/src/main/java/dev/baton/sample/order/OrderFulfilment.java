@@ -18,5 +18,6 @@ public interface OrderFulfilment {
   record Order(String orderId, String customer, List<OrderLine> lines, long totalCents) {}
 
   /** The outcome of an order. */
-  record OrderResult(String orderId, String reservationId, String paymentId, String trackingNumber) {}
+  record OrderResult(
+      String orderId, String reservationId, String paymentId, String trackingNumber) {}
 }

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Runs the order-fulfilment sample on the embedded H2 database in {@code ./baton-data} (or the
- * folder given as the first argument): starts a worker, starts one order, prints each step and
- * the result. If an earlier run of the sample was killed mid-way, it resumes that order instead.
+ * folder given as the first argument): starts a worker, starts one order, prints each step and the
+ * result. If an earlier run of the sample was killed mid-way, it resumes that order instead.
  */
 public final class OrderFulfilmentApp {
   private OrderFulfilmentApp() {}
@@ -30,7 +30,9 @@ public final class OrderFulfilmentApp {
           new OrderFulfilment.Order(
               "order-42",
               "alice@example.com",
-              List.of(new OrderFulfilment.OrderLine("book-1984", 1), new OrderFulfilment.OrderLine("mug-blue", 2)),
+              List.of(
+                  new OrderFulfilment.OrderLine("book-1984", 1),
+                  new OrderFulfilment.OrderLine("mug-blue", 2)),
               3_480);
       OrderFulfilmentClient orders = OrderFulfilmentClient.of(baton);
       WorkflowHandle<OrderFulfilment.OrderResult> run;
@@ -43,7 +45,12 @@ public final class OrderFulfilmentApp {
       }
       OrderFulfilment.OrderResult result = run.result(Duration.ofMinutes(2));
       System.out.println("Result: " + result);
-      System.out.println("History of " + order.orderId() + ": " + baton.history(order.orderId()).size() + " events");
+      System.out.println(
+          "History of "
+              + order.orderId()
+              + ": "
+              + baton.history(order.orderId()).size()
+              + " events");
     }
   }
 }

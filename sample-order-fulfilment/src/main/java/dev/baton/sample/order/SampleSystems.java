@@ -21,7 +21,10 @@ final class SampleSystems implements Warehouse, Payments, Shipping {
 
   @Override
   public String charge(String orderId, String customer, long cents) {
-    step("payments", String.format("charged %s %d.%02d EUR for %s", customer, cents / 100, cents % 100, orderId));
+    step(
+        "payments",
+        String.format(
+            "charged %s %d.%02d EUR for %s", customer, cents / 100, cents % 100, orderId));
     return "PAY-" + orderId;
   }
 

@@ -25,7 +25,8 @@ class OrderFulfilmentAppTest {
         .contains("[warehouse] reserved 3 item(s) for order-42")
         .contains("[payments] charged alice@example.com 34.80 EUR for order-42")
         .contains("[shipping] handed RES-order-42 to the carrier")
-        .contains("Result: OrderResult[orderId=order-42, reservationId=RES-order-42,"
-            + " paymentId=PAY-order-42, trackingNumber=TRACK-order-42]");
+        .contains(
+            "Result: OrderResult[orderId=order-42, reservationId=RES-order-42,"
+                + " paymentId=PAY-order-42, trackingNumber=TRACK-order-42]");
   }
 }
