@@ -2,7 +2,9 @@
 -- The H2 twin lives in ../h2; keep the two in step.
 
 -- One row per run. next_event_id is the id the next history event gets; reading it with
--- SELECT ... FOR UPDATE serialises every append to the run's history.
+-- SELECT ... FOR UPDATE serialises every append to the run's history. sticky_owner is the worker
+-- that last completed a workflow task: it holds the run in its cache, so the next task goes to it
+-- first.
 CREATE TABLE baton_runs (
   run_id          VARCHAR(36)  NOT NULL,
   workflow_id     VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
@@ -15,6 +17,7 @@ CREATE TABLE baton_runs (
   next_event_id   BIGINT       NOT NULL,
   start_time      BIGINT       NOT NULL,
   close_time      BIGINT,
+  sticky_owner    VARCHAR(255),
   CONSTRAINT pk_baton_runs PRIMARY KEY (run_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 CREATE INDEX ix_baton_runs_workflow_id ON baton_runs (workflow_id, start_time) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

@@ -47,14 +47,16 @@ public final class ActivityExecutor {
       Object value = dispatcher.execute(implementation, task.activityType(), arguments);
       result = services.converter().encodeChecked("result of activity " + type.name(), value);
     } catch (Throwable e) {
-      if (e instanceof Error error && !(e instanceof StackOverflowError)) {
-        recordFailure(task, e);
+      recordFailure(task, e);
+      if (e instanceof VirtualMachineError error) {
         throw error;
       }
-      recordFailure(task, e);
       return;
     } finally {
       ActivityContextHolder.clear();
+      // Whatever the activity did to its thread's interrupt flag stays with it, not this pool
+      // thread.
+      Thread.interrupted();
     }
     HaltPoints.reach("beforeCommit");
     try {

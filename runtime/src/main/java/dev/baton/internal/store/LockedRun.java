@@ -22,11 +22,18 @@ final class LockedRun {
   static final String SCHEDULED = "SCHEDULED";
   static final String STARTED = "STARTED";
 
+  /**
+   * How long a new workflow task waits for the worker that holds the run in its cache before any
+   * worker may take it.
+   */
+  static final long STICKY_MILLIS = 2_000;
+
   private final Tx tx;
   private final BatonRunsRecord run;
   private final long nextEventIdAtLock;
   private final List<BatonHistoryRecord> pending = new ArrayList<>();
   private long nextEventId;
+  private boolean stickyChanged;
 
   private LockedRun(Tx tx, BatonRunsRecord run) {
     this.tx = tx;
@@ -88,12 +95,23 @@ final class LockedRun {
     if (task != null) {
       return false;
     }
-    scheduleWorkflowTask(null, 0);
+    scheduleWorkflowTask(run.getStickyOwner());
     return true;
   }
 
-  /** Inserts a new workflow task row and its scheduled event. */
-  void scheduleWorkflowTask(@Nullable String stickyOwner, long stickyMillis) {
+  /** Notes the worker that holds the run in its cache, for the run's next workflow task. */
+  void stickTo(String owner) {
+    if (!owner.equals(run.getStickyOwner())) {
+      run.setStickyOwner(owner);
+      stickyChanged = true;
+    }
+  }
+
+  /**
+   * Inserts a new workflow task row and its scheduled event, sticky to {@code stickyOwner} (if not
+   * null) for {@link #STICKY_MILLIS}.
+   */
+  void scheduleWorkflowTask(@Nullable String stickyOwner) {
     append(new Event.WorkflowTaskScheduled(run.getTaskQueue()));
     long now = tx.now();
     tx.dsl()
@@ -105,22 +123,26 @@ final class LockedRun {
         .set(BATON_WORKFLOW_TASKS.ATTEMPT, 1)
         .set(BATON_WORKFLOW_TASKS.VISIBLE_AT, now)
         .set(BATON_WORKFLOW_TASKS.STICKY_OWNER, stickyOwner)
-        .set(BATON_WORKFLOW_TASKS.STICKY_UNTIL, stickyOwner == null ? null : now + stickyMillis)
+        .set(BATON_WORKFLOW_TASKS.STICKY_UNTIL, stickyOwner == null ? null : now + STICKY_MILLIS)
         .execute();
   }
 
   /** Writes the appended events and the new {@code next_event_id}. */
   void flush() {
-    if (pending.isEmpty()) {
+    if (pending.isEmpty() && !stickyChanged) {
       return;
     }
-    tx.dsl().batchInsert(pending).execute();
-    pending.clear();
+    if (!pending.isEmpty()) {
+      tx.dsl().batchInsert(pending).execute();
+      pending.clear();
+    }
     tx.dsl()
         .update(BATON_RUNS)
         .set(BATON_RUNS.NEXT_EVENT_ID, nextEventId)
+        .set(BATON_RUNS.STICKY_OWNER, run.getStickyOwner())
         .where(BATON_RUNS.RUN_ID.eq(run.getRunId()))
         .execute();
+    stickyChanged = false;
     run.setNextEventId(nextEventId);
   }
 }

@@ -102,7 +102,7 @@ public final class WorkflowStore {
     run.insert();
     LockedRun locked = LockedRun.inserted(tx, run);
     locked.append(new Event.WorkflowExecutionStarted(workflowType, taskQueue, input));
-    locked.scheduleWorkflowTask(null, 0);
+    locked.scheduleWorkflowTask(null);
     locked.flush();
     if (current == null) {
       tx.dsl()
@@ -223,8 +223,7 @@ public final class WorkflowStore {
       String identity,
       long expectedNextEventId,
       long lastSeenEventId,
-      List<Event> commands,
-      long stickyMillis) {
+      List<Event> commands) {
     return db.transact(
         tx -> {
           LockedRun run = LockedRun.lock(tx, task.runId());
@@ -235,7 +234,7 @@ public final class WorkflowStore {
           boolean newEvents = run.nextEventIdAtLock() != expectedNextEventId;
           boolean closes = commands.stream().anyMatch(WorkflowStore::closesRun);
           if (newEvents && closes) {
-            reschedule(tx, row, identity, stickyMillis);
+            reschedule(tx, row, identity);
             return new CompletionResult(CompletionOutcome.REJECTED_NEW_EVENTS, 0, 0, false);
           }
           long firstEventId = run.nextEventIdAtLock();
@@ -252,9 +251,10 @@ public final class WorkflowStore {
           } else {
             row.delete();
             if (newEvents) {
-              run.scheduleWorkflowTask(identity, stickyMillis);
+              run.scheduleWorkflowTask(identity);
               outcome = CompletionOutcome.COMPLETED_WITH_NEW_TASK;
             } else {
+              run.stickTo(identity);
               outcome = CompletionOutcome.COMPLETED;
             }
           }
@@ -282,15 +282,14 @@ public final class WorkflowStore {
         .fetchOne();
   }
 
-  private static void reschedule(
-      Tx tx, BatonWorkflowTasksRecord row, String identity, long stickyMillis) {
+  private static void reschedule(Tx tx, BatonWorkflowTasksRecord row, String identity) {
     row.setState(SCHEDULED)
         .setLeaseToken(null)
         .setLeaseOwner(null)
         .setLeaseExpiresAt(null)
         .setVisibleAt(tx.now())
         .setStickyOwner(identity)
-        .setStickyUntil(tx.now() + stickyMillis)
+        .setStickyUntil(tx.now() + LockedRun.STICKY_MILLIS)
         .update();
   }
 
@@ -417,17 +416,6 @@ public final class WorkflowStore {
               .and(t.LEASE_EXPIRES_AT.le(now))
               .execute();
         });
-  }
-
-  /** The earliest time a scheduled task of {@code taskQueue} becomes visible, if any. */
-  public @Nullable Long nextVisibleAt(String taskQueue) {
-    var t = BATON_WORKFLOW_TASKS;
-    return db.dsl()
-        .select(DSL.min(t.VISIBLE_AT))
-        .from(t)
-        .where(t.TASK_QUEUE.eq(taskQueue))
-        .and(t.STATE.eq(SCHEDULED))
-        .fetchOne(0, Long.class);
   }
 
   /** The run with this id, or {@code null}. */

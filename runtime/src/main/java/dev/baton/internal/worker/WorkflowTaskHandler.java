@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class WorkflowTaskHandler {
   private static final Logger log = LoggerFactory.getLogger(WorkflowTaskHandler.class);
-  private static final long STICKY_MILLIS = 2_000;
   private static final long MAX_RETRY_DELAY_MILLIS = 60_000;
   private static final Duration DEADLOCK_TIMEOUT = Duration.ofSeconds(2);
 
@@ -85,8 +84,7 @@ final class WorkflowTaskHandler {
                   identity,
                   result.expectedNextEventId(),
                   result.lastSeenEventId(),
-                  result.commands(),
-                  STICKY_MILLIS);
+                  result.commands());
       HaltPoints.reach("afterCommit");
       afterCommit(task, instance, completion);
       instance = null; // handed over to the cache or destroyed
