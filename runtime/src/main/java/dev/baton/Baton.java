@@ -3,6 +3,7 @@ package dev.baton;
 import dev.baton.internal.BatonFactory;
 import java.nio.file.Path;
 import java.util.List;
+import javax.sql.DataSource;
 
 /**
  * The entry point: a connection to the database that holds Baton's workflows, from which workers
@@ -24,6 +25,8 @@ public interface Baton extends AutoCloseable {
   /**
    * Opens (creating and migrating on first use) the embedded H2 database in {@code ./baton-data}.
    * Commits are in the file when they return, so a killed process loses nothing; a power loss may.
+   * Other local processes may open the same folder: the first one serves it to them over a
+   * localhost port (H2's AUTO_SERVER mode).
    */
   static Baton embedded() {
     return embedded(DEFAULT_EMBEDDED_FOLDER);
@@ -37,6 +40,35 @@ public interface Baton extends AutoCloseable {
   /** Opens the embedded H2 database in {@code folder} with the given options. */
   static Baton embedded(Path folder, BatonOptions options) {
     return BatonFactory.embedded(folder, options);
+  }
+
+  /**
+   * Connects to MySQL 8 or MariaDB 10.6+ (or H2) through {@code dataSource}, creating and migrating
+   * Baton's tables on first use. Baton uses READ COMMITTED on its connections. Closing the instance
+   * does not close {@code dataSource}.
+   */
+  static Baton connect(DataSource dataSource) {
+    return connect(dataSource, BatonOptions.getDefault());
+  }
+
+  /**
+   * Connects through {@code dataSource} with the given options; see {@link #connect(DataSource)}.
+   */
+  static Baton connect(DataSource dataSource, BatonOptions options) {
+    return BatonFactory.connect(dataSource, options, () -> {});
+  }
+
+  /**
+   * Connects to the database at {@code jdbcUrl} (such as {@code jdbc:mysql://db:3306/orders}) with
+   * a connection pool of its own, closed with the instance.
+   */
+  static Baton connect(String jdbcUrl, String user, String password) {
+    return connect(jdbcUrl, user, password, BatonOptions.getDefault());
+  }
+
+  /** Connects to the database at {@code jdbcUrl} with the given options. */
+  static Baton connect(String jdbcUrl, String user, String password, BatonOptions options) {
+    return BatonFactory.connect(jdbcUrl, user, password, options);
   }
 
   /**

@@ -7,10 +7,12 @@ import org.jspecify.annotations.Nullable;
 public final class WorkflowOptions {
   private final String workflowId;
   private final @Nullable String taskQueue;
+  private final @Nullable String requestId;
 
   private WorkflowOptions(Builder builder) {
     this.workflowId = builder.workflowId;
     this.taskQueue = builder.taskQueue;
+    this.requestId = builder.requestId;
   }
 
   /** A builder for a run with the given workflow id. */
@@ -25,7 +27,7 @@ public final class WorkflowOptions {
 
   /** A builder starting from these options. */
   public Builder toBuilder() {
-    return new Builder(workflowId).taskQueue(taskQueue);
+    return new Builder(workflowId).taskQueue(taskQueue).requestId(requestId);
   }
 
   /**
@@ -41,27 +43,44 @@ public final class WorkflowOptions {
     return taskQueue;
   }
 
+  /**
+   * The start's request id: a start retried with the same request id (after a timeout, say) returns
+   * the run the first one created instead of failing as already started. Unset: a fresh id per
+   * call, which still covers Baton's own retries.
+   */
+  public @Nullable String requestId() {
+    return requestId;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof WorkflowOptions that
         && workflowId.equals(that.workflowId)
-        && Objects.equals(taskQueue, that.taskQueue);
+        && Objects.equals(taskQueue, that.taskQueue)
+        && Objects.equals(requestId, that.requestId);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(workflowId, taskQueue);
+    return Objects.hash(workflowId, taskQueue, requestId);
   }
 
   @Override
   public String toString() {
-    return "WorkflowOptions{workflowId=" + workflowId + ", taskQueue=" + taskQueue + "}";
+    return "WorkflowOptions{workflowId="
+        + workflowId
+        + ", taskQueue="
+        + taskQueue
+        + ", requestId="
+        + requestId
+        + "}";
   }
 
   /** Builds {@link WorkflowOptions}. */
   public static final class Builder {
     private final String workflowId;
     private @Nullable String taskQueue;
+    private @Nullable String requestId;
 
     private Builder(String workflowId) {
       this.workflowId = Objects.requireNonNull(workflowId, "workflowId");
@@ -70,6 +89,18 @@ public final class WorkflowOptions {
     /** The task queue the run's workflow tasks go to. */
     public Builder taskQueue(@Nullable String taskQueue) {
       this.taskQueue = taskQueue;
+      return this;
+    }
+
+    /**
+     * The request id that makes a retried start return the first start's run; at most 64
+     * characters.
+     */
+    public Builder requestId(@Nullable String requestId) {
+      if (requestId != null && (requestId.isEmpty() || requestId.length() > 64)) {
+        throw new IllegalArgumentException("requestId must have 1 to 64 characters");
+      }
+      this.requestId = requestId;
       return this;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.Baton;
+import dev.baton.BatonOptions;
 import dev.baton.PayloadException;
 import dev.baton.TypeRef;
 import dev.baton.UnknownWorkflowTypeException;
@@ -12,8 +13,7 @@ import dev.baton.WorkflowType;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bad input gets a clear exception and changes nothing stored. */
@@ -28,81 +28,114 @@ class BadInputTest {
       new Fulfilment.Order("o", List.of(new Fulfilment.Line("a", 1)), 5);
 
   @TempDir Path folder;
-  Baton baton;
 
-  @BeforeEach
-  void startWorkerWithoutActivities() throws InterruptedException {
-    baton = Baton.embedded(folder);
-    // No activities registered: the first run stays running, so a second start collides.
-    baton.newWorker("fulfilment").registerWorkflow(FulfilmentImpl.class).start();
-    FulfilmentClient.of(baton).start("running", ORDER);
-    // Let it settle, waiting for its first activity, so that nothing changes the tables meanwhile.
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (baton.history("running").stream()
-        .noneMatch(e -> e.type().equals("ActivityTaskScheduled"))) {
-      assertThat(System.nanoTime()).isLessThan(deadline);
-      Thread.sleep(10);
+  /** Runs {@code check} against a database holding one running workflow, id "running". */
+  private void withRunningWorkflow(DatabaseKind kind, Check check) throws Exception {
+    try (TestDatabase db = kind.create(folder);
+        Baton baton = db.open(BatonOptions.newBuilder().payloadLimitBytes(4_096).build())) {
+      // No activities registered: the run stays running, so a second start collides.
+      baton.newWorker("fulfilment").registerWorkflow(FulfilmentImpl.class).start();
+      FulfilmentClient.of(baton).start("running", ORDER);
+      // Let it settle, waiting for its first activity, so nothing changes the tables meanwhile.
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (baton.history("running").stream()
+          .noneMatch(e -> e.type().equals("ActivityTaskScheduled"))) {
+        assertThat(System.nanoTime()).isLessThan(deadline);
+        Thread.sleep(10);
+      }
+      check.run(db, baton);
     }
   }
 
-  @org.junit.jupiter.api.AfterEach
-  void close() {
-    baton.close();
+  private interface Check {
+    void run(TestDatabase db, Baton baton) throws Exception;
   }
 
-  @Test
-  void unregisteredWorkflowType() throws Exception {
-    Map<String, Long> before = TableCounts.of(folder);
-    WorkflowType<String> unknown =
-        WorkflowType.of("NoSuchWorkflow", "fulfilment", TypeRef.of(String.class));
-    assertThatThrownBy(() -> baton.start(unknown, "w-1"))
-        .isInstanceOf(UnknownWorkflowTypeException.class)
-        .hasMessageContaining("NoSuchWorkflow")
-        .hasMessageContaining("registerWorkflow");
-    assertThat(TableCounts.of(folder)).isEqualTo(before);
+  /** Asserts that {@code call} throws and leaves every table's row count as it was. */
+  private static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> rejects(
+      TestDatabase db, ThrowingCallable call) throws Exception {
+    Map<String, Long> before = db.tableCounts();
+    var thrown = assertThatThrownBy(call);
+    assertThat(db.tableCounts()).isEqualTo(before);
+    return thrown;
   }
 
-  @Test
-  void secondStartOfARunningId() throws Exception {
-    Map<String, Long> before = TableCounts.of(folder);
-    assertThatThrownBy(() -> FulfilmentClient.of(baton).start("running", ORDER))
-        .isInstanceOf(WorkflowAlreadyStartedException.class)
-        .hasMessageContaining("'running' already has a running run");
-    assertThat(TableCounts.of(folder)).isEqualTo(before);
+  @AllDatabases
+  void unregisteredWorkflowType(DatabaseKind kind) throws Exception {
+    withRunningWorkflow(
+        kind,
+        (db, baton) -> {
+          WorkflowType<String> unknown =
+              WorkflowType.of("NoSuchWorkflow", "fulfilment", TypeRef.of(String.class));
+          rejects(db, () -> baton.start(unknown, "w-1"))
+              .isInstanceOf(UnknownWorkflowTypeException.class)
+              .hasMessageContaining("NoSuchWorkflow")
+              .hasMessageContaining("registerWorkflow");
+        });
   }
 
-  @Test
-  void payloadThatCannotBeReadBack() throws Exception {
-    Map<String, Long> before = TableCounts.of(folder);
-    WorkflowType<String> shapes =
-        WorkflowType.of(
-            "Fulfilment", "fulfilment", TypeRef.of(String.class), TypeRef.of(Shape.class));
-    assertThatThrownBy(() -> baton.start(shapes, "w-2", new Circle(3)))
-        .isInstanceOf(PayloadException.class)
-        .hasMessageContaining(
-            "Cannot read workflow Fulfilment argument 0 as " + Shape.class.getName());
-    assertThat(TableCounts.of(folder)).isEqualTo(before);
+  @AllDatabases
+  void secondStartOfARunningId(DatabaseKind kind) throws Exception {
+    withRunningWorkflow(
+        kind,
+        (db, baton) ->
+            rejects(db, () -> FulfilmentClient.of(baton).start("running", ORDER))
+                .isInstanceOf(WorkflowAlreadyStartedException.class)
+                .hasMessageContaining("'running' already has a running run"));
   }
 
-  @Test
-  void argumentsThatDoNotMatchTheParameters() throws Exception {
-    Map<String, Long> before = TableCounts.of(folder);
-    WorkflowType<Fulfilment.Receipt> type = FulfilmentClient.TYPE;
-    assertThatThrownBy(() -> baton.start(type, "w-3", ORDER, "extra"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("takes 1 argument(s)");
-    assertThat(TableCounts.of(folder)).isEqualTo(before);
+  @AllDatabases
+  void payloadThatCannotBeReadBack(DatabaseKind kind) throws Exception {
+    withRunningWorkflow(
+        kind,
+        (db, baton) -> {
+          WorkflowType<String> shapes =
+              WorkflowType.of(
+                  "Fulfilment", "fulfilment", TypeRef.of(String.class), TypeRef.of(Shape.class));
+          rejects(db, () -> baton.start(shapes, "w-2", new Circle(3)))
+              .isInstanceOf(PayloadException.class)
+              .hasMessageContaining(
+                  "Cannot read workflow Fulfilment argument 0 as " + Shape.class.getName());
+        });
   }
 
-  @Test
-  void workflowIdOver255Characters() throws Exception {
-    Map<String, Long> before = TableCounts.of(folder);
-    String longId = "x".repeat(256);
-    assertThatThrownBy(() -> FulfilmentClient.of(baton).start(longId, ORDER))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("at most 255 characters")
-        .hasMessageContaining("has 256");
-    assertThat(TableCounts.of(folder)).isEqualTo(before);
-    FulfilmentClient.of(baton).start("y".repeat(255), ORDER); // the limit itself is fine
+  @AllDatabases
+  void payloadOverTheSizeLimit(DatabaseKind kind) throws Exception {
+    withRunningWorkflow(
+        kind,
+        (db, baton) -> {
+          Fulfilment.Order huge =
+              new Fulfilment.Order("big", List.of(new Fulfilment.Line("x".repeat(5_000), 1)), 1);
+          rejects(db, () -> FulfilmentClient.of(baton).start("big", huge))
+              .isInstanceOf(PayloadException.class)
+              .hasMessageContaining("over the payload limit of 4096 bytes")
+              .hasMessageContaining("payloadLimitBytes");
+        });
+  }
+
+  @AllDatabases
+  void argumentsThatDoNotMatchTheParameters(DatabaseKind kind) throws Exception {
+    withRunningWorkflow(
+        kind,
+        (db, baton) ->
+            rejects(db, () -> baton.start(FulfilmentClient.TYPE, "w-3", ORDER, "extra"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("takes 1 argument(s)"));
+  }
+
+  @AllDatabases
+  void workflowIdOver255Characters(DatabaseKind kind) throws Exception {
+    withRunningWorkflow(
+        kind,
+        (db, baton) -> {
+          String longId = "é".repeat(256);
+          rejects(db, () -> FulfilmentClient.of(baton).start(longId, ORDER))
+              .isInstanceOf(IllegalArgumentException.class)
+              .hasMessageContaining("at most 255 characters")
+              .hasMessageContaining("has 256");
+          // The limit itself is fine, even in 2-byte characters.
+          FulfilmentClient.of(baton).start("é".repeat(255), ORDER);
+          assertThat(baton.describe("é".repeat(255)).workflowId()).isEqualTo("é".repeat(255));
+        });
   }
 }

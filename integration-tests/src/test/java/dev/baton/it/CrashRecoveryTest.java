@@ -23,7 +23,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,14 +37,21 @@ class CrashRecoveryTest {
   private static final Pattern ACTIVITY = Pattern.compile("\"seq\":(\\d+)");
   private static final Pattern ATTEMPT = Pattern.compile("\"attempt\":(\\d+)");
 
-  @Test
-  void workflowsFinishCorrectlyAfterKillsAndHalts(@TempDir Path folder) throws Exception {
+  @AllDatabases
+  void workflowsFinishCorrectlyAfterKillsAndHalts(DatabaseKind kind, @TempDir Path folder)
+      throws Exception {
+    try (TestDatabase db = kind.create(folder)) {
+      killAndRecover(db, folder);
+    }
+  }
+
+  private void killAndRecover(TestDatabase db, Path folder) throws Exception {
     long seed = Long.getLong("baton.crash.seed", new SecureRandom().nextLong());
     System.out.println(
         "CrashRecoveryTest seed=" + seed + " (rerun with -Dbaton.crash.seed=" + seed + ")");
     Random random = new Random(seed);
     Path log = folder.resolve("side-effects.log");
-    Path data = folder.resolve("data");
+    String data = db.spec();
 
     for (String point : List.of("afterClaim", "beforeCommit", "afterCommit")) {
       int occurrence = 1 + random.nextInt(30);
@@ -66,7 +72,7 @@ class CrashRecoveryTest {
     assertThat(last.waitFor(180, TimeUnit.SECONDS)).as("final worker finished").isTrue();
     assertThat(last.exitValue()).isZero();
 
-    try (Baton baton = Baton.embedded(data)) {
+    try (Baton baton = db.open()) {
       FulfilmentClient client = FulfilmentClient.of(baton);
       Map<String, List<String[]>> executions = readLog(log);
       int extraExecutions = 0;
@@ -140,7 +146,7 @@ class CrashRecoveryTest {
     return executions;
   }
 
-  private static Process launch(Path data, Path log, String mode, String... jvmOptions)
+  private static Process launch(String data, Path log, String mode, String... jvmOptions)
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -150,7 +156,7 @@ class CrashRecoveryTest {
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(CrashWorker.class.getName());
-    command.add(data.toString());
+    command.add(data);
     command.add(log.toString());
     command.add(Integer.toString(WORKFLOWS));
     command.add(mode);

@@ -2,6 +2,7 @@ package dev.baton.it;
 
 import dev.baton.ActivityContext;
 import dev.baton.Baton;
+import dev.baton.BatonOptions;
 import dev.baton.WorkerOptions;
 import dev.baton.WorkflowNotFoundException;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.util.List;
  * works them, logging every activity execution, until it is killed ({@code work}) or until every
  * workflow has closed ({@code final}).
  *
- * <p>Arguments: folder, side-effect log, workflow count, mode.
+ * <p>Arguments: database spec ({@link TestDatabase#spec()}), side-effect log, workflow count, mode.
  */
 public final class CrashWorker {
   private CrashWorker() {}
@@ -30,11 +31,11 @@ public final class CrashWorker {
   }
 
   public static void main(String[] args) throws Exception {
-    Path folder = Path.of(args[0]);
+    String database = args[0];
     Path log = Path.of(args[1]);
     int count = Integer.parseInt(args[2]);
     boolean finalRun = args[3].equals("final");
-    Baton baton = Baton.embedded(folder);
+    Baton baton = TestDatabase.openSpec(database, BatonOptions.getDefault());
     baton
         .newWorker(
             "fulfilment",

@@ -17,16 +17,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Activity retries, run failures and workflow task failures (DESIGN "How a workflow runs" 3). */
+@ParameterizedClass(name = "{0}")
+@EnumSource(DatabaseKind.class)
 class FailureTest {
+  @Parameter DatabaseKind kind;
   @TempDir Path folder;
+  TestDatabase db;
   Baton baton;
   FailingClient client;
 
   @BeforeEach
-  void start() {
-    baton = Baton.embedded(folder);
+  void start() throws Exception {
+    db = kind.create(folder);
+    baton = db.open();
     Failing.Flaky flaky =
         (mode, failures) -> {
           int attempt = ActivityContext.current().attempt();
@@ -47,8 +55,13 @@ class FailureTest {
   }
 
   @AfterEach
-  void close() {
-    baton.close();
+  void close() throws Exception {
+    if (baton != null) {
+      baton.close();
+    }
+    if (db != null) {
+      db.close();
+    }
   }
 
   @Test

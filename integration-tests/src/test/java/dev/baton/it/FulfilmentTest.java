@@ -12,10 +12,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class FulfilmentTest {
   static final Fulfilment.Order ORDER =
@@ -24,12 +25,18 @@ class FulfilmentTest {
           List.of(new Fulfilment.Line("apple", 3), new Fulfilment.Line("pear", 2)),
           1250);
 
+  static Stream<Arguments> databasesAndCacheSizes() {
+    return Stream.of(DatabaseKind.values())
+        .flatMap(kind -> Stream.of(Arguments.of(kind, 0), Arguments.of(kind, 600)));
+  }
+
   /** With a cache of 0 every workflow task replays the whole history. */
-  @ParameterizedTest(name = "cache size {0}")
-  @ValueSource(ints = {0, 600})
+  @ParameterizedTest(name = "{0}, cache size {1}")
+  @MethodSource("databasesAndCacheSizes")
   void threeActivityWorkflowCompletesWithTheRightResultAndHistory(
-      int cacheSize, @TempDir Path folder) {
-    try (Baton baton = Baton.embedded(folder)) {
+      DatabaseKind kind, int cacheSize, @TempDir Path folder) throws Exception {
+    try (TestDatabase db = kind.create(folder);
+        Baton baton = db.open()) {
       baton
           .newWorker("fulfilment", WorkerOptions.newBuilder().maxCachedWorkflows(cacheSize).build())
           .registerWorkflow(FulfilmentImpl.class)
@@ -78,14 +85,21 @@ class FulfilmentTest {
     }
   }
 
-  @Test
-  void resultSurvivesClosingAndReopeningTheDatabase(@TempDir Path folder) {
+  @AllDatabases
+  void resultSurvivesClosingAndReopeningTheDatabase(DatabaseKind kind, @TempDir Path folder)
+      throws Exception {
+    try (TestDatabase db = kind.create(folder)) {
+      resultSurvivesClosingAndReopening(db);
+    }
+  }
+
+  private void resultSurvivesClosingAndReopening(TestDatabase db) {
     String runId;
-    try (Baton baton = Baton.embedded(folder)) {
+    try (Baton baton = db.open()) {
       baton.newWorker("fulfilment").registerWorkflow(FulfilmentImpl.class).start();
       runId = FulfilmentClient.of(baton).start("order-7", ORDER).runId();
     }
-    try (Baton baton = Baton.embedded(folder)) {
+    try (Baton baton = db.open()) {
       baton
           .newWorker("fulfilment")
           .registerWorkflow(FulfilmentImpl.class)
@@ -98,9 +112,10 @@ class FulfilmentTest {
     }
   }
 
-  @Test
-  void manyWorkflowsRunConcurrently(@TempDir Path folder) {
-    try (Baton baton = Baton.embedded(folder)) {
+  @AllDatabases
+  void manyWorkflowsRunConcurrently(DatabaseKind kind, @TempDir Path folder) throws Exception {
+    try (TestDatabase db = kind.create(folder);
+        Baton baton = db.open()) {
       baton
           .newWorker("fulfilment", WorkerOptions.newBuilder().maxCachedWorkflows(5).build())
           .registerWorkflow(FulfilmentImpl.class)

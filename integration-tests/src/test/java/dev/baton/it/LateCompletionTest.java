@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,15 +27,16 @@ import org.junit.jupiter.api.io.TempDir;
  * completion then fails with a lease-lost error and history holds one result.
  */
 class LateCompletionTest {
-  @Test
-  void completionAfterTheLeaseExpiredIsRejected(@TempDir Path folder) throws Exception {
+  @AllDatabases
+  void completionAfterTheLeaseExpiredIsRejected(DatabaseKind kind, @TempDir Path folder)
+      throws Exception {
     SettableTimeSource clock = TimeSource.settable(Instant.parse("2026-01-01T00:00:00Z"));
     CountDownLatch firstAttemptStarted = new CountDownLatch(1);
     CountDownLatch releaseFirstAttempt = new CountDownLatch(1);
     CompletableFuture<String> firstToken = new CompletableFuture<>();
 
-    try (Baton baton =
-        Baton.embedded(folder, BatonOptions.newBuilder().timeSource(clock).build())) {
+    try (TestDatabase db = kind.create(folder);
+        Baton baton = db.open(BatonOptions.newBuilder().timeSource(clock).build())) {
       Slow.Work slowFirst =
           input -> {
             firstToken.complete(ActivityContext.current().taskToken());

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,12 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
  * leaves history byte-for-byte unchanged; version 1 then completes the run.
  */
 class NonDeterminismTest {
-  @Test
-  void incompatibleVersionsFailTheTaskAndLeaveHistoryUnchanged(@TempDir Path folder)
-      throws Exception {
+  @AllDatabases
+  void incompatibleVersionsFailTheTaskAndLeaveHistoryUnchanged(
+      DatabaseKind kind, @TempDir Path folder) throws Exception {
     CountDownLatch bStarted = new CountDownLatch(1);
     CountDownLatch releaseB = new CountDownLatch(1);
-    try (Baton baton = Baton.embedded(folder)) {
+    try (TestDatabase db = kind.create(folder);
+        Baton baton = db.open()) {
       Worker v1 = baton.newWorker("versioned").registerWorkflow(Versioned.V1.class).start();
       baton
           .newWorker("versioned")

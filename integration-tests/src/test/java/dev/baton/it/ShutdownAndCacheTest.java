@@ -14,14 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ShutdownAndCacheTest {
-  @Test
-  void gracefulShutdownLetsARunningActivityFinish(@TempDir Path folder) throws Exception {
+  @AllDatabases
+  void gracefulShutdownLetsARunningActivityFinish(DatabaseKind kind, @TempDir Path folder)
+      throws Exception {
     CountDownLatch started = new CountDownLatch(1);
-    try (Baton baton = Baton.embedded(folder)) {
+    try (TestDatabase db = kind.create(folder);
+        Baton baton = db.open()) {
       Slow.Work work =
           input -> {
             started.countDown();
@@ -47,11 +48,13 @@ class ShutdownAndCacheTest {
     }
   }
 
-  @Test
-  void shutdownReleasesWhatItCouldNotFinish(@TempDir Path folder) throws Exception {
+  @AllDatabases
+  void shutdownReleasesWhatItCouldNotFinish(DatabaseKind kind, @TempDir Path folder)
+      throws Exception {
     CountDownLatch started = new CountDownLatch(1);
     CountDownLatch never = new CountDownLatch(1);
-    try (Baton baton = Baton.embedded(folder)) {
+    try (TestDatabase db = kind.create(folder);
+        Baton baton = db.open()) {
       Slow.Work stuck =
           input -> {
             started.countDown();
@@ -80,12 +83,14 @@ class ShutdownAndCacheTest {
     }
   }
 
-  @Test
-  void evictedWorkflowsUnwindTheirThreadsAndReplayLater(@TempDir Path folder) throws Exception {
+  @AllDatabases
+  void evictedWorkflowsUnwindTheirThreadsAndReplayLater(DatabaseKind kind, @TempDir Path folder)
+      throws Exception {
     int workflows = 12;
     CountDownLatch allStarted = new CountDownLatch(workflows);
     CountDownLatch release = new CountDownLatch(1);
-    try (Baton baton = Baton.embedded(folder)) {
+    try (TestDatabase db = kind.create(folder);
+        Baton baton = db.open()) {
       Slow.Work gated =
           input -> {
             allStarted.countDown();

@@ -11,6 +11,7 @@ import dev.baton.internal.json.PayloadConverter;
 import dev.baton.internal.store.ActivityStore;
 import dev.baton.internal.store.Database;
 import dev.baton.internal.store.Dialect;
+import dev.baton.internal.store.Dialects;
 import dev.baton.internal.store.H2Dialect;
 import dev.baton.internal.store.WorkflowStore;
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class BatonFactory {
               + e.getMessage(),
           e);
     }
-    return open(dataSource, new H2Dialect(), options);
+    return open(dataSource, new H2Dialect(), options, dataSource::close);
   }
 
   /**
@@ -65,11 +66,41 @@ public final class BatonFactory {
   public static String embeddedUrl(Path folder) {
     return "jdbc:h2:async:"
         + folder.toAbsolutePath().normalize().resolve("baton")
-        + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+        + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
   }
 
-  static Baton open(DataSource dataSource, Dialect dialect, BatonOptions options) {
-    Database database = new Database(dataSource, dialect, options.timeSource());
+  /** An instance on the database behind {@code dataSource}: MySQL 8, MariaDB 10.6+ or H2. */
+  public static Baton connect(
+      DataSource dataSource, BatonOptions options, Runnable closeDataSource) {
+    return open(dataSource, Dialects.detect(dataSource), options, closeDataSource);
+  }
+
+  /** An instance on the database at {@code jdbcUrl}, with a connection pool of its own. */
+  public static Baton connect(String jdbcUrl, String user, String password, BatonOptions options) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setUsername(user);
+    config.setPassword(password);
+    config.setMaximumPoolSize(16);
+    config.setPoolName("baton");
+    config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    HikariDataSource dataSource;
+    try {
+      dataSource = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new BatonException("Cannot connect to " + jdbcUrl + ": " + e.getMessage(), e);
+    }
+    try {
+      return connect(dataSource, options, dataSource::close);
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+  }
+
+  private static Baton open(
+      DataSource dataSource, Dialect dialect, BatonOptions options, Runnable closeDataSource) {
+    Database database = new Database(dataSource, dialect, options.timeSource(), closeDataSource);
     try {
       checkConnection(dataSource);
       database.migrate();

@@ -4,7 +4,7 @@
 -- One row per run. next_event_id is the id the next history event gets; reading it with
 -- SELECT ... FOR UPDATE serialises every append to the run's history. sticky_owner is the worker
 -- that last completed a workflow task: it holds the run in its cache, so the next task goes to it
--- first.
+-- first. start_request_id makes a retried start return the run the first attempt created.
 CREATE TABLE baton_runs (
   run_id          VARCHAR(36)  NOT NULL,
   workflow_id     VARCHAR(255) NOT NULL,
@@ -18,6 +18,7 @@ CREATE TABLE baton_runs (
   start_time      BIGINT       NOT NULL,
   close_time      BIGINT,
   sticky_owner    VARCHAR(255),
+  start_request_id VARCHAR(64) NOT NULL,
   CONSTRAINT pk_baton_runs PRIMARY KEY (run_id)
 );
 CREATE INDEX ix_baton_runs_workflow_id ON baton_runs (workflow_id, start_time);

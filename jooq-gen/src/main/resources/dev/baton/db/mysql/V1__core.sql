@@ -1,13 +1,17 @@
--- Baton core schema, MySQL 8 / MariaDB 10.6+ dialect. Times are epoch milliseconds (BIGINT) from the time source.
+-- Baton core schema, MySQL 8 / MariaDB 10.6+ dialect.
+-- Workflow ids are VARBINARY(1020) (255 characters of up to 4 bytes): compared byte for byte, so
+-- 'Order-42', 'order-42' and 'order-42 ' are three ids. A _bin collation would not do: MariaDB's
+-- and MySQL 5.7's ignore trailing spaces (PAD SPACE).
+-- Times are epoch milliseconds (BIGINT) from the time source.
 -- The H2 twin lives in ../h2; keep the two in step.
 
 -- One row per run. next_event_id is the id the next history event gets; reading it with
 -- SELECT ... FOR UPDATE serialises every append to the run's history. sticky_owner is the worker
 -- that last completed a workflow task: it holds the run in its cache, so the next task goes to it
--- first.
+-- first. start_request_id makes a retried start return the run the first attempt created.
 CREATE TABLE baton_runs (
   run_id          VARCHAR(36)  NOT NULL,
-  workflow_id     VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+  workflow_id     VARBINARY(1020) NOT NULL,
   workflow_type   VARCHAR(255) NOT NULL,
   task_queue      VARCHAR(255) NOT NULL,
   status          VARCHAR(20)  NOT NULL,
@@ -18,15 +22,16 @@ CREATE TABLE baton_runs (
   start_time      BIGINT       NOT NULL,
   close_time      BIGINT,
   sticky_owner    VARCHAR(255),
+  start_request_id VARCHAR(64) NOT NULL,
   CONSTRAINT pk_baton_runs PRIMARY KEY (run_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
-CREATE INDEX ix_baton_runs_workflow_id ON baton_runs (workflow_id, start_time) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
-CREATE INDEX ix_baton_runs_status_type ON baton_runs (status, workflow_type, start_time) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX ix_baton_runs_workflow_id ON baton_runs (workflow_id, start_time);
+CREATE INDEX ix_baton_runs_status_type ON baton_runs (status, workflow_type, start_time);
 
 -- The current (latest) run of each workflow id: the workflow-id reuse policy checks it, since
 -- MySQL has no partial unique index.
 CREATE TABLE baton_current_runs (
-  workflow_id     VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+  workflow_id     VARBINARY(1020) NOT NULL,
   run_id          VARCHAR(36)  NOT NULL,
   status          VARCHAR(20)  NOT NULL,
   CONSTRAINT pk_baton_current_runs PRIMARY KEY (workflow_id)
@@ -46,7 +51,7 @@ CREATE TABLE baton_history (
 -- a commit is accepted only with the token it was claimed with.
 CREATE TABLE baton_workflow_tasks (
   run_id             VARCHAR(36)  NOT NULL,
-  workflow_id        VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+  workflow_id        VARBINARY(1020) NOT NULL,
   task_queue         VARCHAR(255) NOT NULL,
   state              VARCHAR(16)  NOT NULL,
   attempt            INT          NOT NULL,
@@ -60,15 +65,15 @@ CREATE TABLE baton_workflow_tasks (
   last_failure       LONGTEXT,
   CONSTRAINT pk_baton_workflow_tasks PRIMARY KEY (run_id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
-CREATE INDEX ix_baton_workflow_tasks_claim ON baton_workflow_tasks (task_queue, state, visible_at) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
-CREATE INDEX ix_baton_workflow_tasks_expiry ON baton_workflow_tasks (state, lease_expires_at) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX ix_baton_workflow_tasks_claim ON baton_workflow_tasks (task_queue, state, visible_at);
+CREATE INDEX ix_baton_workflow_tasks_expiry ON baton_workflow_tasks (state, lease_expires_at);
 
 -- Activity tasks, keyed by the run and the activity's sequence number in it. The row lives from
 -- scheduling to the recording of the final outcome; retries reuse it with attempt + 1.
 CREATE TABLE baton_activity_tasks (
   run_id                 VARCHAR(36)  NOT NULL,
   seq                    INT          NOT NULL,
-  workflow_id            VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+  workflow_id            VARBINARY(1020) NOT NULL,
   task_queue             VARCHAR(255) NOT NULL,
   activity_type          VARCHAR(255) NOT NULL,
   input                  LONGTEXT         NOT NULL,
@@ -88,18 +93,18 @@ CREATE TABLE baton_activity_tasks (
   heartbeat_details      LONGTEXT,
   CONSTRAINT pk_baton_activity_tasks PRIMARY KEY (run_id, seq)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
-CREATE INDEX ix_baton_activity_tasks_claim ON baton_activity_tasks (task_queue, state, visible_at) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
-CREATE INDEX ix_baton_activity_tasks_expiry ON baton_activity_tasks (state, lease_expires_at) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX ix_baton_activity_tasks_claim ON baton_activity_tasks (task_queue, state, visible_at);
+CREATE INDEX ix_baton_activity_tasks_expiry ON baton_activity_tasks (state, lease_expires_at);
 
 -- Durable timers: a poller turns due rows into TimerFired events.
 CREATE TABLE baton_timers (
   run_id          VARCHAR(36)  NOT NULL,
   seq             INT          NOT NULL,
-  workflow_id     VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin NOT NULL,
+  workflow_id     VARBINARY(1020) NOT NULL,
   fire_at         BIGINT       NOT NULL,
   CONSTRAINT pk_baton_timers PRIMARY KEY (run_id, seq)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
-CREATE INDEX ix_baton_timers_due ON baton_timers (fire_at) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+CREATE INDEX ix_baton_timers_due ON baton_timers (fire_at);
 
 -- Workflow types some worker has registered in this database; a start of any other is refused.
 CREATE TABLE baton_workflow_types (

@@ -88,7 +88,10 @@ public final class BatonImpl implements Baton {
               + " worker with registerWorkflow(...) for it first, and check the type name.");
     }
     String taskQueue = options.taskQueue() != null ? options.taskQueue() : type.taskQueue();
-    String runId = services.workflows().startRun(workflowId, type.name(), taskQueue, input);
+    String requestId =
+        options.requestId() != null ? options.requestId() : UUID.randomUUID().toString();
+    String runId =
+        services.workflows().startRun(workflowId, type.name(), taskQueue, input, requestId);
     services.wakeups().workflowTasks().signal();
     return new WorkflowHandleImpl<>(services, type, workflowId, runId);
   }

@@ -27,9 +27,11 @@ public sealed interface Event {
 
   /**
    * A worker started the workflow task. Written together with its completion, so that failed or
-   * timed-out attempts leave history unchanged.
+   * timed-out attempts leave history unchanged. {@code requestId} is the lease token of the
+   * completing attempt: a commit whose outcome was unknown is recognised by it.
    */
-  record WorkflowTaskStarted(String identity, int attempt, long startedAt) implements Event {}
+  record WorkflowTaskStarted(String identity, int attempt, long startedAt, String requestId)
+      implements Event {}
 
   /**
    * The workflow task completed. {@code lastSeenEventId} is the last event the code saw; events
@@ -57,8 +59,12 @@ public sealed interface Event {
     }
   }
 
-  /** The attempt that produced the activity's outcome started. Written with the outcome. */
-  record ActivityTaskStarted(int seq, int attempt, String identity) implements Event {}
+  /**
+   * The attempt that produced the activity's outcome started. Written with the outcome; {@code
+   * requestId} is the attempt's lease token, by which a retried completion is recognised.
+   */
+  record ActivityTaskStarted(int seq, int attempt, String identity, String requestId)
+      implements Event {}
 
   /** The activity returned a result. */
   record ActivityTaskCompleted(int seq, JsonNode result) implements Event {}

@@ -120,10 +120,14 @@ public final class ActivityStore {
     db.transact(
         tx -> {
           Locked locked = lockLeased(tx, token);
+          if (locked == null) {
+            return null; // a retry of a completion that did commit
+          }
           LockedRun run = locked.run();
           BatonActivityTasksRecord row = locked.row();
           run.append(
-              new Event.ActivityTaskStarted(row.getSeq(), row.getAttempt(), row.getLeaseOwner()));
+              new Event.ActivityTaskStarted(
+                  row.getSeq(), row.getAttempt(), row.getLeaseOwner(), token.leaseToken()));
           run.append(new Event.ActivityTaskCompleted(row.getSeq(), result));
           row.delete();
           run.ensureWorkflowTaskScheduled();
@@ -142,13 +146,17 @@ public final class ActivityStore {
     return db.transact(
         tx -> {
           Locked locked = lockLeased(tx, token);
+          if (locked == null) {
+            return false; // a retry of a final failure that did commit
+          }
           BatonActivityTasksRecord row = locked.row();
           if (scheduleRetry(tx, row, failure)) {
             return true;
           }
           LockedRun run = locked.run();
           run.append(
-              new Event.ActivityTaskStarted(row.getSeq(), row.getAttempt(), row.getLeaseOwner()));
+              new Event.ActivityTaskStarted(
+                  row.getSeq(), row.getAttempt(), row.getLeaseOwner(), token.leaseToken()));
           run.append(new Event.ActivityTaskFailed(row.getSeq(), row.getAttempt(), failure));
           row.delete();
           run.ensureWorkflowTaskScheduled();
@@ -295,8 +303,12 @@ public final class ActivityStore {
 
   private record Locked(LockedRun run, BatonActivityTasksRecord row) {}
 
-  /** Locks the run, then the task row, and checks that {@code token} holds the lease. */
-  private static Locked lockLeased(Tx tx, TaskToken token) {
+  /**
+   * Locks the run, then the task row, and checks that {@code token} holds the lease. Returns {@code
+   * null} when the outcome of this lease is already in history (the first attempt of this call
+   * committed, though its caller saw the connection break).
+   */
+  private static @Nullable Locked lockLeased(Tx tx, TaskToken token) {
     LockedRun run = LockedRun.lock(tx, token.runId());
     var a = BATON_ACTIVITY_TASKS;
     BatonActivityTasksRecord row =
@@ -311,6 +323,11 @@ public final class ActivityStore {
     if (row == null
         || !STARTED.equals(row.getState())
         || !token.leaseToken().equals(row.getLeaseToken())) {
+      if (run != null
+          && HistoryQueries.hasRequest(
+              tx, token.runId(), "ActivityTaskStarted", token.leaseToken())) {
+        return null;
+      }
       throw new ActivityLeaseLostException(
           "The lease of this activity task is no longer valid (it timed out and was retried,"
               + " was completed already, or its workflow closed); the outcome was not recorded."

@@ -14,5 +14,10 @@ public enum CompletionOutcome {
    */
   REJECTED_NEW_EVENTS,
   /** The lease was no longer valid (it expired and another worker may hold the task). */
-  LEASE_LOST
+  LEASE_LOST,
+  /**
+   * A retry found that the first attempt of this commit, whose outcome was unknown (the connection
+   * broke), had committed.
+   */
+  ALREADY_COMMITTED
 }

@@ -1,6 +1,5 @@
 package dev.baton.internal.store;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.baton.TimeSource;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,14 +22,23 @@ public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
   private static final int MAX_ATTEMPTS = 12;
 
+  /** How long a transaction is retried while the database cannot be reached. */
+  private static final long CONNECTION_RETRY_NANOS = 120_000_000_000L;
+
   private final DataSource dataSource;
+  private final Runnable closeDataSource;
   private final Dialect dialect;
   private final TimeSource timeSource;
   private final DSLContext dsl;
 
-  /** A database over {@code dataSource}; call {@link #migrate()} before use. */
-  public Database(DataSource dataSource, Dialect dialect, TimeSource timeSource) {
+  /**
+   * A database over {@code dataSource}; call {@link #migrate()} before use. {@link #close()} runs
+   * {@code closeDataSource}.
+   */
+  public Database(
+      DataSource dataSource, Dialect dialect, TimeSource timeSource, Runnable closeDataSource) {
     this.dataSource = dataSource;
+    this.closeDataSource = closeDataSource;
     this.dialect = dialect;
     this.timeSource = timeSource;
     Settings settings =
@@ -38,7 +46,8 @@ public final class Database implements AutoCloseable {
             .withRenderQuotedNames(RenderQuotedNames.NEVER)
             .withRenderSchema(false)
             .withExecuteLogging(false);
-    this.dsl = DSL.using(dataSource, dialect.jooqDialect(), settings);
+    this.dsl =
+        DSL.using(new ReadCommittedConnectionProvider(dataSource), dialect.jooqDialect(), settings);
   }
 
   /** Applies pending schema migrations. */
@@ -74,12 +83,25 @@ public final class Database implements AutoCloseable {
    * the database. Exceptions thrown by {@code work} roll back and propagate.
    */
   public <T> T transact(Function<Tx, T> work) {
+    long connectionDeadline = 0;
     for (int attempt = 1; ; attempt++) {
       try {
         return dsl.transactionResult(
             configuration -> work.apply(new Tx(configuration.dsl(), dialect, timeSource)));
       } catch (DataAccessException e) {
         SQLException sql = e.getCause(SQLException.class);
+        if (sql != null && isConnectionFailure(sql)) {
+          // The connection broke, perhaps during the commit: the outcome is unknown. Every
+          // transaction of Baton's recognises on its retry what a committed first try did.
+          if (connectionDeadline == 0) {
+            connectionDeadline = System.nanoTime() + CONNECTION_RETRY_NANOS;
+            log.warn("Database connection failed ({}); retrying", sql.getMessage());
+          } else if (System.nanoTime() > connectionDeadline) {
+            throw e;
+          }
+          sleep(Math.min(2_000, 50L << Math.min(attempt, 6)));
+          continue;
+        }
         if (sql == null || !dialect.isRetryable(sql) || attempt >= MAX_ATTEMPTS) {
           throw e;
         }
@@ -87,6 +109,20 @@ public final class Database implements AutoCloseable {
         sleepBeforeRetry(attempt);
       }
     }
+  }
+
+  /** Whether {@code e} says the connection to the database failed (SQLState class 08). */
+  static boolean isConnectionFailure(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof java.sql.SQLNonTransientConnectionException
+          || (t instanceof SQLException sql
+              && sql.getSQLState() != null
+              && sql.getSQLState().startsWith("08"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code exception} reports a duplicate key. */
@@ -97,8 +133,12 @@ public final class Database implements AutoCloseable {
 
   private static void sleepBeforeRetry(int attempt) {
     long bound = Math.min(200, 5L << Math.min(attempt, 6));
+    sleep(ThreadLocalRandom.current().nextLong(1, bound + 1));
+  }
+
+  private static void sleep(long millis) {
     try {
-      Thread.sleep(ThreadLocalRandom.current().nextLong(1, bound + 1));
+      Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new DataAccessException("Interrupted while retrying a transaction", e);
@@ -107,8 +147,6 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
-    if (dataSource instanceof HikariDataSource hikari) {
-      hikari.close();
-    }
+    closeDataSource.run();
   }
 }

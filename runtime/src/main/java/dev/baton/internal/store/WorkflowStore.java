@@ -65,9 +65,11 @@ public final class WorkflowStore {
    *
    * @throws WorkflowAlreadyStartedException if the workflow id has a running run
    */
-  public String startRun(String workflowId, String workflowType, String taskQueue, JsonNode input) {
+  public String startRun(
+      String workflowId, String workflowType, String taskQueue, JsonNode input, String requestId) {
     try {
-      return db.transact(tx -> insertRun(tx, workflowId, workflowType, taskQueue, input));
+      return db.transact(
+          tx -> insertRun(tx, workflowId, workflowType, taskQueue, input, requestId));
     } catch (DataAccessException e) {
       if (db.isDuplicateKey(e)) {
         // [Concurrent start] Two starts of a new id both found no current run; the second insert
@@ -79,15 +81,31 @@ public final class WorkflowStore {
   }
 
   private String insertRun(
-      Tx tx, String workflowId, String workflowType, String taskQueue, JsonNode input) {
+      Tx tx,
+      String workflowId,
+      String workflowType,
+      String taskQueue,
+      JsonNode input,
+      String requestId) {
     BatonCurrentRunsRecord current =
         tx.dsl()
             .selectFrom(BATON_CURRENT_RUNS)
             .where(BATON_CURRENT_RUNS.WORKFLOW_ID.eq(workflowId))
             .forUpdate()
             .fetchOne();
-    if (current != null && WorkflowStatus.RUNNING.name().equals(current.getStatus())) {
-      throw alreadyStarted(workflowId);
+    if (current != null) {
+      String currentRequest =
+          tx.dsl()
+              .select(BATON_RUNS.START_REQUEST_ID)
+              .from(BATON_RUNS)
+              .where(BATON_RUNS.RUN_ID.eq(current.getRunId()))
+              .fetchOne(BATON_RUNS.START_REQUEST_ID);
+      if (requestId.equals(currentRequest)) {
+        return current.getRunId(); // a retry of a start that did commit
+      }
+      if (WorkflowStatus.RUNNING.name().equals(current.getStatus())) {
+        throw alreadyStarted(workflowId);
+      }
     }
     String runId = UUID.randomUUID().toString();
     BatonRunsRecord run = tx.dsl().newRecord(BATON_RUNS);
@@ -98,8 +116,10 @@ public final class WorkflowStore {
         .setStatus(WorkflowStatus.RUNNING.name())
         .setInput(input.toString())
         .setNextEventId(1L)
-        .setStartTime(tx.now());
-    run.insert();
+        .setStartTime(tx.now())
+        .setStartRequestId(requestId);
+    // Not run.insert(): on MariaDB jOOQ renders INSERT ... RETURNING, which Connector/J refuses.
+    tx.dsl().executeInsert(run);
     LockedRun locked = LockedRun.inserted(tx, run);
     locked.append(new Event.WorkflowExecutionStarted(workflowType, taskQueue, input));
     locked.scheduleWorkflowTask(null);
@@ -229,7 +249,14 @@ public final class WorkflowStore {
           LockedRun run = LockedRun.lock(tx, task.runId());
           BatonWorkflowTasksRecord row = lockTask(tx, task);
           if (run == null || row == null || !run.isRunning()) {
-            return new CompletionResult(CompletionOutcome.LEASE_LOST, 0, 0, false);
+            // A retry of a commit whose outcome was unknown finds its own events in history.
+            CompletionOutcome outcome =
+                run != null
+                        && HistoryQueries.hasRequest(
+                            tx, task.runId(), "WorkflowTaskStarted", task.leaseToken())
+                    ? CompletionOutcome.ALREADY_COMMITTED
+                    : CompletionOutcome.LEASE_LOST;
+            return new CompletionResult(outcome, 0, 0, false);
           }
           boolean newEvents = run.nextEventIdAtLock() != expectedNextEventId;
           boolean closes = commands.stream().anyMatch(WorkflowStore::closesRun);
@@ -238,7 +265,9 @@ public final class WorkflowStore {
             return new CompletionResult(CompletionOutcome.REJECTED_NEW_EVENTS, 0, 0, false);
           }
           long firstEventId = run.nextEventIdAtLock();
-          run.append(new Event.WorkflowTaskStarted(identity, task.attempt(), task.startedAt()));
+          run.append(
+              new Event.WorkflowTaskStarted(
+                  identity, task.attempt(), task.startedAt(), task.leaseToken()));
           run.append(new Event.WorkflowTaskCompleted(identity, lastSeenEventId, task.startedAt()));
           for (Event command : commands) {
             run.append(command);

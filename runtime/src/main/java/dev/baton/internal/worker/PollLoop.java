@@ -4,6 +4,7 @@ import dev.baton.internal.Wakeup;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
@@ -78,7 +79,9 @@ final class PollLoop<T> implements Runnable {
               });
         }
         if (tasks.isEmpty()) {
-          wakeup.await(generation, backoff);
+          // Jitter spreads the polls of many workers in other processes over time.
+          wakeup.await(
+              generation, backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1));
           backoff =
               wakeup.generation() != generation
                   ? MIN_BACKOFF_MILLIS

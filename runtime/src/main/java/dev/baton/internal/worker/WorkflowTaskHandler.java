@@ -123,6 +123,11 @@ final class WorkflowTaskHandler {
         instance.destroy();
         services.wakeups().workflowTasks().signal();
       }
+      case ALREADY_COMMITTED -> {
+        // Committed by the first try of this commit; the cache cannot know its event ids.
+        instance.destroy();
+        services.wakeups().all();
+      }
       case LEASE_LOST -> {
         log.warn(
             "Workflow task of {} (run {}) was not committed: its lease was lost",

@@ -78,7 +78,7 @@ class ReplayTest {
     events.add(new Event.WorkflowTaskScheduled("q"));
     for (int seq = 1; seq <= count; seq++) {
       long lastSeen = events.size();
-      events.add(new Event.WorkflowTaskStarted("w", 1, seq));
+      events.add(new Event.WorkflowTaskStarted("w", 1, seq, "t" + seq));
       events.add(new Event.WorkflowTaskCompleted("w", lastSeen, seq));
       events.add(
           new Event.ActivityTaskScheduled(
@@ -91,7 +91,7 @@ class ReplayTest {
               null,
               null,
               RetryPolicyData.of(RetryOptions.getDefault())));
-      events.add(new Event.ActivityTaskStarted(seq, 1, "w"));
+      events.add(new Event.ActivityTaskStarted(seq, 1, "w", "a" + seq));
       events.add(new Event.ActivityTaskCompleted(seq, JSON.textNode("r" + seq + ";")));
       events.add(new Event.WorkflowTaskScheduled("q"));
     }

@@ -1,0 +1,31 @@
+package dev.baton.internal.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DataSourceConnectionProvider;
+
+/**
+ * Hands out connections at READ COMMITTED, whatever the pool's default: MySQL's REPEATABLE READ
+ * takes gap locks on claim scans and serves stale snapshots.
+ */
+final class ReadCommittedConnectionProvider extends DataSourceConnectionProvider {
+  ReadCommittedConnectionProvider(DataSource dataSource) {
+    super(dataSource);
+  }
+
+  @Override
+  public Connection acquire() {
+    Connection connection = super.acquire();
+    try {
+      if (connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+      }
+    } catch (SQLException e) {
+      release(connection);
+      throw new DataAccessException("Cannot set READ COMMITTED: " + e.getMessage(), e);
+    }
+    return connection;
+  }
+}
