@@ -1,6 +1,8 @@
 package com.example.orders;
 
 import dev.baton.Baton;
+import dev.baton.QueryType;
+import dev.baton.SignalType;
 import dev.baton.TypeRef;
 import dev.baton.WorkflowHandle;
 import dev.baton.WorkflowOptions;
@@ -10,7 +12,8 @@ import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
- * Starts runs of the {@link OrderFulfilment} workflow and waits for their results.
+ * Starts runs of the {@link OrderFulfilment} workflow, sends them signals, asks them queries
+ * and waits for their results.
  */
 @Generated("dev.baton.processor.BatonProcessor")
 public final class OrderFulfilmentClient {
@@ -24,6 +27,36 @@ public final class OrderFulfilmentClient {
       new TypeRef<Model.Order>() {},
       new TypeRef<List<Model.Item>>() {},
       new TypeRef<Integer>() {});
+
+  /**
+   * The approve signal.
+   */
+  public static final SignalType APPROVE = SignalType.of(
+      "approve",
+      new TypeRef<Model.Approval>() {});
+
+  /**
+   * The cancel-order signal.
+   */
+  public static final SignalType CANCEL = SignalType.of(
+      "cancel-order",
+      new TypeRef<String>() {},
+      new TypeRef<Boolean>() {});
+
+  /**
+   * The itemCount query.
+   */
+  public static final QueryType<Integer> COUNT_ITEMS = QueryType.of(
+      "itemCount",
+      new TypeRef<Integer>() {});
+
+  /**
+   * The status query.
+   */
+  public static final QueryType<Model.OrderStatus> STATUS = QueryType.of(
+      "status",
+      new TypeRef<Model.OrderStatus>() {},
+      new TypeRef<String>() {});
 
   private final Baton baton;
 
@@ -66,5 +99,91 @@ public final class OrderFulfilmentClient {
    */
   public Model.OrderResult result(String workflowId, Duration timeout) {
     return handle(workflowId).result(timeout);
+  }
+
+  /**
+   * Sends the approve signal to the running run of the given workflow id.
+   */
+  public void approve(String workflowId, Model.Approval approval) {
+    baton.signal(workflowId, APPROVE, approval);
+  }
+
+  /**
+   * Sends the approve signal to the running run of the given workflow id, first starting
+   * a run on the type's task queue if none is running.
+   */
+  public WorkflowHandle<Model.OrderResult> startWithApprove(String workflowId, Model.Order order,
+      List<Model.Item> extras, int priority, Model.Approval approval) {
+    return baton.signalWithStart(TYPE, WorkflowOptions.of(workflowId),
+        new Object[] {order, extras, priority}, APPROVE, approval);
+  }
+
+  /**
+   * Sends the approve signal to the running run of the workflow id in {@code options},
+   * first starting a run with those options if none is running.
+   */
+  public WorkflowHandle<Model.OrderResult> startWithApprove(WorkflowOptions options,
+      Model.Order order, List<Model.Item> extras, int priority, Model.Approval approval) {
+    return baton.signalWithStart(TYPE, options, new Object[] {order, extras, priority},
+        APPROVE, approval);
+  }
+
+  /**
+   * Sends the cancel-order signal to the running run of the given workflow id.
+   */
+  public void cancel(String workflowId, String reason, boolean refund) {
+    baton.signal(workflowId, CANCEL, reason, refund);
+  }
+
+  /**
+   * Sends the cancel-order signal to the running run of the given workflow id, first starting
+   * a run on the type's task queue if none is running.
+   */
+  public WorkflowHandle<Model.OrderResult> startWithCancel(String workflowId, Model.Order order,
+      List<Model.Item> extras, int priority, String reason, boolean refund) {
+    return baton.signalWithStart(TYPE, WorkflowOptions.of(workflowId),
+        new Object[] {order, extras, priority}, CANCEL, reason, refund);
+  }
+
+  /**
+   * Sends the cancel-order signal to the running run of the workflow id in {@code options},
+   * first starting a run with those options if none is running.
+   */
+  public WorkflowHandle<Model.OrderResult> startWithCancel(WorkflowOptions options,
+      Model.Order order, List<Model.Item> extras, int priority, String reason, boolean refund) {
+    return baton.signalWithStart(TYPE, options, new Object[] {order, extras, priority},
+        CANCEL, reason, refund);
+  }
+
+  /**
+   * Asks the running (or latest) run of the given workflow id the itemCount query and
+   * returns its answer.
+   */
+  public int countItems(String workflowId) {
+    return baton.query(workflowId, COUNT_ITEMS);
+  }
+
+  /**
+   * Asks the running (or latest) run of the given workflow id the itemCount query,
+   * waiting at most {@code timeout} for the answer.
+   */
+  public int countItems(String workflowId, Duration timeout) {
+    return baton.query(workflowId, timeout, COUNT_ITEMS);
+  }
+
+  /**
+   * Asks the running (or latest) run of the given workflow id the status query and
+   * returns its answer.
+   */
+  public Model.OrderStatus status(String workflowId, String detail) {
+    return baton.query(workflowId, STATUS, detail);
+  }
+
+  /**
+   * Asks the running (or latest) run of the given workflow id the status query,
+   * waiting at most {@code timeout} for the answer.
+   */
+  public Model.OrderStatus status(String workflowId, Duration timeout, String detail) {
+    return baton.query(workflowId, timeout, STATUS, detail);
   }
 }

@@ -1,5 +1,7 @@
 package com.example.orders;
 
+import dev.baton.QueryType;
+import dev.baton.SignalType;
 import dev.baton.WorkflowDispatcher;
 import dev.baton.WorkflowType;
 import java.util.List;
@@ -36,5 +38,49 @@ public final class OrderFulfilmentDispatcher implements WorkflowDispatcher<Order
   @Override
   public boolean failsRun(Throwable failure) {
     return failure instanceof Model.OutOfStockException || failure instanceof IllegalStateException;
+  }
+
+  @Override
+  public List<SignalType> signalTypes() {
+    return List.of(
+            OrderFulfilmentClient.APPROVE,
+            OrderFulfilmentClient.CANCEL);
+  }
+
+  @Override
+  public void signal(OrderFulfilment workflow, String signalName, Object[] arguments) throws
+      Exception {
+    switch (signalName) {
+      case "approve":
+        workflow.approve((Model.Approval) arguments[0]);
+        return;
+      case "cancel-order":
+        workflow.cancel((String) arguments[0], (Boolean) arguments[1]);
+        return;
+      default:
+        throw new IllegalArgumentException("Workflow type OrderFulfilment has no signal named "
+            + signalName);
+    }
+  }
+
+  @Override
+  public List<QueryType<?>> queryTypes() {
+    return List.of(
+            OrderFulfilmentClient.COUNT_ITEMS,
+            OrderFulfilmentClient.STATUS);
+  }
+
+  @Override
+  public Object query(OrderFulfilment workflow, String queryName, Object[] arguments) throws
+      Exception {
+    switch (queryName) {
+      case "itemCount":
+        return workflow.countItems();
+      case "status":
+        return workflow.status((String) arguments[0]);
+      default:
+        throw new IllegalArgumentException("Workflow type OrderFulfilment has no query named "
+            + queryName);
+    }
   }
 }

@@ -21,6 +21,15 @@ public interface ActivityContext {
   /** The attempt number, 1 for the first. */
   int attempt();
 
+  /**
+   * The activity's id within its workflow run (its sequence number there), the same for every
+   * attempt.
+   */
+  String activityId();
+
+  /** When the workflow scheduled the activity (its first attempt). */
+  java.time.Instant scheduledTime();
+
   /** The activity type name. */
   String activityType();
 

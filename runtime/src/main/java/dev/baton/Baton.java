@@ -2,6 +2,7 @@ package dev.baton;
 
 import dev.baton.internal.BatonFactory;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -96,6 +97,41 @@ public interface Baton extends AutoCloseable {
    * String, Object...)}.
    */
   <R> WorkflowHandle<R> start(WorkflowType<R> type, WorkflowOptions options, Object... arguments);
+
+  /**
+   * Sends a signal to the running run of {@code workflowId}. Signals are durable and delivered in
+   * the order they were received.
+   *
+   * @throws WorkflowNotFoundException if no run of that id is running
+   * @throws PayloadException if an argument cannot be stored and read back as its declared type
+   */
+  void signal(String workflowId, SignalType signal, Object... arguments);
+
+  /**
+   * Sends a signal to the running run of the workflow id in {@code options}, starting a run of
+   * {@code type} with {@code startArguments} first when none is running; in one transaction.
+   */
+  <R> WorkflowHandle<R> signalWithStart(
+      WorkflowType<R> type,
+      WorkflowOptions options,
+      Object[] startArguments,
+      SignalType signal,
+      Object... signalArguments);
+
+  /**
+   * Asks the running (or latest) run of {@code workflowId} a query, answered from the workflow's
+   * current state by a worker that has its type registered; waits up to ten seconds.
+   *
+   * @throws WorkflowNotFoundException if there is no run of that id
+   * @throws QueryFailedException if the query method threw, or no worker answered in time
+   */
+  <R> R query(String workflowId, QueryType<R> query, Object... arguments);
+
+  /**
+   * Asks a query and waits up to {@code timeout} for the answer; see {@link #query(String,
+   * QueryType, Object...)}.
+   */
+  <R> R query(String workflowId, Duration timeout, QueryType<R> query, Object... arguments);
 
   /**
    * A handle on the latest run of {@code workflowId}.

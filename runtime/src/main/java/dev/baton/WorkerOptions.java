@@ -13,6 +13,7 @@ public final class WorkerOptions {
   private final Duration workflowTaskTimeout;
   private final Duration shutdownGracePeriod;
   private final Duration maxPollInterval;
+  private final Duration deadlockDetectionTimeout;
 
   private WorkerOptions(Builder b) {
     this.maxCachedWorkflows = b.maxCachedWorkflows;
@@ -21,6 +22,7 @@ public final class WorkerOptions {
     this.workflowTaskTimeout = b.workflowTaskTimeout;
     this.shutdownGracePeriod = b.shutdownGracePeriod;
     this.maxPollInterval = b.maxPollInterval;
+    this.deadlockDetectionTimeout = b.deadlockDetectionTimeout;
   }
 
   /** A builder starting from the defaults. */
@@ -72,6 +74,16 @@ public final class WorkerOptions {
     return maxPollInterval;
   }
 
+  /**
+   * How long workflow code may run without yielding to Baton (waiting on a promise, a timer, a
+   * condition) before the workflow task fails as a potential deadlock naming the thread and where
+   * it was. Default: 10 seconds, generous so that a cold JVM on a busy machine is not mistaken for
+   * a deadlock.
+   */
+  public Duration deadlockDetectionTimeout() {
+    return deadlockDetectionTimeout;
+  }
+
   /** Builds {@link WorkerOptions}. */
   public static final class Builder {
     private int maxCachedWorkflows = 600;
@@ -80,8 +92,15 @@ public final class WorkerOptions {
     private Duration workflowTaskTimeout = Duration.ofSeconds(10);
     private Duration shutdownGracePeriod = Duration.ofSeconds(10);
     private Duration maxPollInterval = Duration.ofSeconds(1);
+    private Duration deadlockDetectionTimeout = Duration.ofSeconds(10);
 
     private Builder() {}
+
+    /** How long workflow code may run without yielding before it counts as deadlocked; positive. */
+    public Builder deadlockDetectionTimeout(Duration value) {
+      this.deadlockDetectionTimeout = positive("deadlockDetectionTimeout", value);
+      return this;
+    }
 
     /** Running workflows kept in memory; 0 disables the cache. */
     public Builder maxCachedWorkflows(int value) {

@@ -1,5 +1,7 @@
 package dev.baton;
 
+import java.util.List;
+
 /**
  * Runs one workflow type's methods on an instance without reflection. The annotation processor
  * generates one per {@link Workflow} type, named {@code XDispatcher} beside it ({@code
@@ -28,5 +30,37 @@ public interface WorkflowDispatcher<T> {
    */
   default boolean failsRun(Throwable failure) {
     return false;
+  }
+
+  /** The signals this workflow type accepts, sorted by name. */
+  default List<SignalType> signalTypes() {
+    return List.of();
+  }
+
+  /**
+   * Calls the {@link Signal} method named {@code signalName} on {@code workflow} with already
+   * decoded arguments.
+   *
+   * @throws IllegalArgumentException if the type has no such signal
+   */
+  default void signal(T workflow, String signalName, Object[] arguments) throws Exception {
+    throw new IllegalArgumentException(
+        "Workflow type " + type().name() + " has no signal named " + signalName);
+  }
+
+  /** The queries this workflow type answers, sorted by name. */
+  default List<QueryType<?>> queryTypes() {
+    return List.of();
+  }
+
+  /**
+   * Calls the {@link Query} method named {@code queryName} on {@code workflow} with already decoded
+   * arguments and returns its answer.
+   *
+   * @throws IllegalArgumentException if the type has no such query
+   */
+  default Object query(T workflow, String queryName, Object[] arguments) throws Exception {
+    throw new IllegalArgumentException(
+        "Workflow type " + type().name() + " has no query named " + queryName);
   }
 }

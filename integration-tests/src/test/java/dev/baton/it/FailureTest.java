@@ -28,6 +28,7 @@ class FailureTest {
   @Parameter DatabaseKind kind;
   @TempDir Path folder;
   TestDatabase db;
+  final List<String> attempts = new java.util.concurrent.CopyOnWriteArrayList<>();
   Baton baton;
   FailingClient client;
 
@@ -37,7 +38,9 @@ class FailureTest {
     baton = db.open();
     Failing.Flaky flaky =
         (mode, failures) -> {
-          int attempt = ActivityContext.current().attempt();
+          ActivityContext context = ActivityContext.current();
+          attempts.add(context.activityId() + "@" + context.scheduledTime().toEpochMilli());
+          int attempt = context.attempt();
           if (mode.equals("declined")) {
             throw ApplicationFailure.newNonRetryableFailure("card declined", "CardDeclined");
           }
@@ -69,6 +72,17 @@ class FailureTest {
     assertThat(client.start("retry", "retry").result(Duration.ofSeconds(30)))
         .isEqualTo("ok on attempt 3");
     List<HistoryEvent> history = baton.history("retry");
+    HistoryEvent scheduled =
+        history.stream()
+            .filter(e -> e.type().equals("ActivityTaskScheduled"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(attempts)
+        .as("every attempt sees the same activity id and scheduled time")
+        .containsExactly(
+            "1@" + scheduled.time().toEpochMilli(),
+            "1@" + scheduled.time().toEpochMilli(),
+            "1@" + scheduled.time().toEpochMilli());
     assertThat(history).extracting(HistoryEvent::type).doesNotContain("ActivityTaskFailed");
     assertThat(history.stream().filter(e -> e.type().equals("ActivityTaskStarted")).toList())
         .singleElement()

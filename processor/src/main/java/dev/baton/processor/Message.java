@@ -28,6 +28,32 @@ public enum Message {
       "W004",
       "@Workflow is on %s %s, but it belongs on an interface or a class. Move it to the workflow's"
           + " interface or class."),
+  /** A method with more than one of {@code @WorkflowMethod}, {@code @Signal}, {@code @Query}. */
+  CONFLICTING_METHOD_ANNOTATIONS(
+      "W005",
+      "%s is annotated %s, but a method is either the workflow method, a signal or a query. Keep"
+          + " one of the annotations, and declare a separate method for each other role."),
+  /** Two signals, two queries, or a signal and a query of one workflow type with one name. */
+  DUPLICATE_SIGNAL_OR_QUERY_NAME(
+      "W006",
+      "%s has the name \"%s\", which %s already has. Signal and query names must be unique"
+          + " within a workflow type: rename one of the methods or set @%s(name = \"...\")."),
+  /** Two signal or query methods with one method name. */
+  OVERLOADED_SIGNAL_OR_QUERY(
+      "W007",
+      "%s overloads %s, but the generated client has one method and one constant per signal"
+          + " and query method name. Rename one of the methods (set @%s(name = \"...\") to keep"
+          + " its name)."),
+  /** Two signal or query methods whose constants in the generated client would clash. */
+  SIGNAL_OR_QUERY_CONSTANT_CLASH(
+      "W008",
+      "%s and %s would both be the constant %s of the generated client. Rename one of the"
+          + " methods (set @%s(name = \"...\") to keep its name)."),
+  /** A signal or query method that clashes with a member of the generated client. */
+  RESERVED_CLIENT_MEMBER(
+      "W009",
+      "%s clashes with %s of the generated client. Rename the method (set @%s(name ="
+          + " \"...\") to keep its name)."),
   /** A {@code @Signal} method that returns a value. */
   SIGNAL_NOT_VOID(
       "S001",
@@ -94,7 +120,11 @@ public enum Message {
       "M001",
       "@%s method %s is not public, but generated code calls it from outside its type. Make it"
           + " public."),
-  /** A workflow or activity method with type parameters. */
+  /** A static {@code @Signal} or {@code @Query} method. */
+  STATIC_METHOD(
+      "M003",
+      "@%s method %s is static, but it runs on a workflow instance. Remove the static modifier."),
+  /** A workflow, signal, query or activity method with type parameters. */
   GENERIC_METHOD(
       "M002",
       "%s declares type parameters %s, but Baton needs concrete parameter and result types to"

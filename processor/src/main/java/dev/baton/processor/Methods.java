@@ -70,4 +70,26 @@ public final class Methods {
         .map(p -> p.getSimpleName().toString())
         .collect(Collectors.joining(", ", "<", ">"));
   }
+
+  /**
+   * The constant for method {@code name} in generated classes: {@code printLabel} becomes {@code
+   * PRINT_LABEL}.
+   */
+  public static String constantName(String name) {
+    StringBuilder constant = new StringBuilder();
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean wordStart =
+          i > 0
+              && Character.isUpperCase(c)
+              && (!Character.isUpperCase(name.charAt(i - 1))
+                  || (i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1))))
+              && name.charAt(i - 1) != '_';
+      if (wordStart) {
+        constant.append('_');
+      }
+      constant.append(Character.toUpperCase(c));
+    }
+    return constant.toString();
+  }
 }

@@ -132,6 +132,230 @@ class ErrorTest {
   }
 
   @Test
+  void methodWithTwoRoles() {
+    assertError(
+        Message.CONFLICTING_METHOD_ANNOTATIONS,
+        "@Query",
+        """
+        @Workflow
+        public interface Bad {
+          @WorkflowMethod
+          void run();
+
+          @Signal
+          @Query
+          String approve();
+        }
+        """);
+  }
+
+  @Test
+  void twoSignalsWithOneName() {
+    assertError(
+        Message.DUPLICATE_SIGNAL_OR_QUERY_NAME,
+        "void second",
+        """
+        @Workflow
+        public interface Bad {
+          @WorkflowMethod
+          void run();
+
+          @Signal(name = "go")
+          void first();
+
+          @Signal(name = "go")
+          void second();
+        }
+        """);
+  }
+
+  @Test
+  void twoQueriesWithOneName() {
+    assertError(
+        Message.DUPLICATE_SIGNAL_OR_QUERY_NAME,
+        "String second",
+        """
+        @Workflow
+        public interface Bad {
+          @WorkflowMethod
+          void run();
+
+          @Query
+          String first();
+
+          @Query(name = "first")
+          String second();
+        }
+        """);
+  }
+
+  @Test
+  void signalAndQueryWithOneName() {
+    assertError(
+        Message.DUPLICATE_SIGNAL_OR_QUERY_NAME,
+        "String current",
+        """
+        @Workflow
+        public interface Bad {
+          @WorkflowMethod
+          void run();
+
+          @Signal
+          void status(String value);
+
+          @Query(name = "status")
+          String current();
+        }
+        """);
+  }
+
+  @Test
+  void overloadedSignal() {
+    assertError(
+        Message.OVERLOADED_SIGNAL_OR_QUERY,
+        "void approve(List",
+        """
+        @Workflow
+        public interface Bad {
+          @WorkflowMethod
+          void run();
+
+          @Signal
+          void approve(String by);
+
+          @Signal(name = "approveAll")
+          void approve(List<String> by);
+        }
+        """);
+  }
+
+  @Test
+  void signalAndQueryConstantClash() {
+    assertError(
+        Message.SIGNAL_OR_QUERY_CONSTANT_CLASH,
+        "String do_step",
+        """
+        @Workflow
+        public interface Bad {
+          @WorkflowMethod
+          void run();
+
+          @Signal
+          void doStep();
+
+          @Query
+          String do_step();
+        }
+        """);
+  }
+
+  @Test
+  void signalNamedLikeClientMethod() {
+    assertError(
+        Message.RESERVED_CLIENT_MEMBER,
+        "void start",
+        """
+        @Workflow
+        public interface Bad {
+          @WorkflowMethod
+          void run();
+
+          @Signal(name = "begin")
+          void start(String reason);
+        }
+        """);
+  }
+
+  @Test
+  void queryNamedLikeTypeConstant() {
+    assertError(
+        Message.RESERVED_CLIENT_MEMBER,
+        "String type",
+        """
+        @Workflow
+        public interface Bad {
+          @WorkflowMethod
+          void run();
+
+          @Query
+          String type();
+        }
+        """);
+  }
+
+  @Test
+  void queryNamedLikeSignalWithStart() {
+    assertError(
+        Message.RESERVED_CLIENT_MEMBER,
+        "String startWithApprove",
+        """
+        @Workflow
+        public interface Bad {
+          @WorkflowMethod
+          void run();
+
+          @Signal
+          void approve();
+
+          @Query
+          String startWithApprove();
+        }
+        """);
+  }
+
+  @Test
+  void staticSignal() {
+    assertError(
+        Message.STATIC_METHOD,
+        "static void approve",
+        """
+        @Workflow
+        public class Bad {
+          @WorkflowMethod
+          public void run() {}
+
+          @Signal
+          public static void approve() {}
+        }
+        """);
+  }
+
+  @Test
+  void genericQuery() {
+    assertError(
+        Message.GENERIC_METHOD,
+        "<T> List<T> status",
+        """
+        @Workflow
+        public interface Bad {
+          @WorkflowMethod
+          void run();
+
+          @Query
+          <T> List<T> status();
+        }
+        """);
+  }
+
+  @Test
+  void blankSignalName() {
+    assertError(
+        Message.BLANK_NAME,
+        "name = \" \"",
+        """
+        @Workflow
+        public interface Bad {
+          @WorkflowMethod
+          void run();
+
+          @Signal(
+              name = " ")
+          void approve();
+        }
+        """);
+  }
+
+  @Test
   void activityOnClass() {
     assertError(
         Message.ACTIVITY_NOT_INTERFACE,

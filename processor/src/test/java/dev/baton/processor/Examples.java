@@ -45,6 +45,8 @@ final class Examples {
 
             public record Approval(String by) {}
 
+            public record OrderStatus(String stage) {}
+
             public static final class OutOfStockException extends Exception {
               private static final long serialVersionUID = 1L;
             }
@@ -61,6 +63,7 @@ final class Examples {
           import com.example.orders.Model.Item;
           import com.example.orders.Model.Order;
           import com.example.orders.Model.OrderResult;
+          import com.example.orders.Model.OrderStatus;
           import com.example.orders.Model.OutOfStockException;
           import dev.baton.Query;
           import dev.baton.Signal;
@@ -76,8 +79,14 @@ final class Examples {
             @Signal
             void approve(Approval approval);
 
+            @Signal(name = "cancel-order")
+            void cancel(String reason, boolean refund);
+
             @Query
-            String status();
+            OrderStatus status(String detail);
+
+            @Query(name = "itemCount")
+            int countItems();
           }
           """);
 

@@ -13,6 +13,8 @@ import dev.baton.internal.store.Database;
 import dev.baton.internal.store.Dialect;
 import dev.baton.internal.store.Dialects;
 import dev.baton.internal.store.H2Dialect;
+import dev.baton.internal.store.QueryStore;
+import dev.baton.internal.store.TimerStore;
 import dev.baton.internal.store.WorkflowStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -111,14 +113,17 @@ public final class BatonFactory {
     Wakeups wakeups = new Wakeups();
     WorkflowStore workflows = new WorkflowStore(database);
     ActivityStore activities = new ActivityStore(database);
+    TimerStore timers = new TimerStore(database);
     Services services =
         new Services(
             database,
             workflows,
             activities,
+            timers,
+            new QueryStore(database),
             new PayloadConverter(options.payloadLimitBytes()),
             wakeups);
-    Sweeper sweeper = new Sweeper(workflows, activities, wakeups, SWEEP_INTERVAL_MILLIS);
+    Sweeper sweeper = new Sweeper(workflows, activities, timers, wakeups, SWEEP_INTERVAL_MILLIS);
     Runnable onClockMove =
         () -> {
           sweeper.trigger();

@@ -3,6 +3,8 @@ package dev.baton.internal;
 import dev.baton.internal.json.PayloadConverter;
 import dev.baton.internal.store.ActivityStore;
 import dev.baton.internal.store.Database;
+import dev.baton.internal.store.QueryStore;
+import dev.baton.internal.store.TimerStore;
 import dev.baton.internal.store.WorkflowStore;
 
 /**
@@ -11,6 +13,8 @@ import dev.baton.internal.store.WorkflowStore;
  * @param database the database
  * @param workflows runs, histories and workflow tasks
  * @param activities activity tasks
+ * @param timers durable timers
+ * @param queries query tasks
  * @param converter payload conversion
  * @param wakeups in-process wake-ups
  */
@@ -18,5 +22,7 @@ public record Services(
     Database database,
     WorkflowStore workflows,
     ActivityStore activities,
+    TimerStore timers,
+    QueryStore queries,
     PayloadConverter converter,
     Wakeups wakeups) {}

@@ -1,29 +1,37 @@
 package dev.baton.internal;
 
 import dev.baton.internal.store.ActivityStore;
+import dev.baton.internal.store.TimerStore;
 import dev.baton.internal.store.WorkflowStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Expires leases: workflow tasks whose worker did not commit in time become available again, and
- * activity tasks whose attempt timed out are retried or their timeout recorded. Runs every {@code
- * intervalMillis} and whenever a settable clock moves.
+ * Fires due timers and expires leases: workflow tasks whose worker did not commit in time become
+ * available again, and activity tasks whose attempt timed out are retried or their timeout
+ * recorded. Runs every {@code intervalMillis} and whenever a settable clock moves.
  */
 final class Sweeper implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Sweeper.class);
 
   private final WorkflowStore workflows;
   private final ActivityStore activities;
+  private final TimerStore timers;
   private final Wakeups wakeups;
   private final Wakeup trigger = new Wakeup();
   private final long intervalMillis;
   private final Thread thread;
   private volatile boolean running = true;
 
-  Sweeper(WorkflowStore workflows, ActivityStore activities, Wakeups wakeups, long intervalMillis) {
+  Sweeper(
+      WorkflowStore workflows,
+      ActivityStore activities,
+      TimerStore timers,
+      Wakeups wakeups,
+      long intervalMillis) {
     this.workflows = workflows;
     this.activities = activities;
+    this.timers = timers;
     this.wakeups = wakeups;
     this.intervalMillis = intervalMillis;
     this.thread = new Thread(this::loop, "baton-sweeper");
@@ -47,6 +55,11 @@ final class Sweeper implements AutoCloseable {
       timedOut = activities.expireLeases(100);
       expired += timedOut;
     } while (timedOut == 100);
+    int fired;
+    do {
+      fired = timers.fireDue(100);
+      expired += fired;
+    } while (fired == 100);
     if (expired > 0) {
       log.debug("Expired {} lease(s)", expired);
       wakeups.workflowTasks().signal();

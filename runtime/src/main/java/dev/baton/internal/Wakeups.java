@@ -5,6 +5,18 @@ public final class Wakeups {
   private final Wakeup workflowTasks = new Wakeup();
   private final Wakeup activityTasks = new Wakeup();
   private final Wakeup runsClosed = new Wakeup();
+  private final Wakeup queries = new Wakeup();
+  private final Wakeup queriesAnswered = new Wakeup();
+
+  /** Signalled when a query task is waiting. */
+  public Wakeup queries() {
+    return queries;
+  }
+
+  /** Signalled when a query was answered. */
+  public Wakeup queriesAnswered() {
+    return queriesAnswered;
+  }
 
   /** Signalled when a workflow task may be available. */
   public Wakeup workflowTasks() {

@@ -34,14 +34,17 @@ CREATE TABLE baton_current_runs (
 );
 
 -- Append-only history; event ids are contiguous per run (1, 2, 3, ...), never auto-increment.
+-- request_id is set on events that a retried call must recognise (a start's signal, a completion).
 CREATE TABLE baton_history (
   run_id          VARCHAR(36)  NOT NULL,
   event_id        BIGINT       NOT NULL,
   event_type      VARCHAR(64)  NOT NULL,
   event_time      BIGINT       NOT NULL,
   attributes      CLOB         NOT NULL,
+  request_id      VARCHAR(64),
   CONSTRAINT pk_baton_history PRIMARY KEY (run_id, event_id)
 );
+CREATE INDEX ix_baton_history_request ON baton_history (run_id, request_id);
 
 -- At most one pending workflow task per run. A claim sets state STARTED and a fresh lease token;
 -- a commit is accepted only with the token it was claimed with.
@@ -102,10 +105,30 @@ CREATE TABLE baton_timers (
 );
 CREATE INDEX ix_baton_timers_due ON baton_timers (fire_at);
 
--- Workflow types some worker has registered in this database; a start of any other is refused.
+-- Workflow types some worker has registered in this database; a start of any other is refused,
+-- as is a signal whose name is not in signal_names (a JSON array).
 CREATE TABLE baton_workflow_types (
   name            VARCHAR(255) NOT NULL,
   task_queue      VARCHAR(255) NOT NULL,
   registered_at   BIGINT       NOT NULL,
+  signal_names    CLOB         NOT NULL,
   CONSTRAINT pk_baton_workflow_types PRIMARY KEY (name)
 );
+
+-- Queries waiting for, held by, or answered by a worker. Not history: a query never changes it.
+CREATE TABLE baton_query_tasks (
+  query_id          VARCHAR(36)  NOT NULL,
+  run_id            VARCHAR(36)  NOT NULL,
+  workflow_id       VARCHAR(255) NOT NULL,
+  task_queue        VARCHAR(255) NOT NULL,
+  query_name        VARCHAR(255) NOT NULL,
+  input             CLOB         NOT NULL,
+  state             VARCHAR(16)  NOT NULL,
+  lease_owner       VARCHAR(255),
+  lease_expires_at  BIGINT,
+  answer            CLOB,
+  error             CLOB,
+  created_at        BIGINT       NOT NULL,
+  CONSTRAINT pk_baton_query_tasks PRIMARY KEY (query_id)
+);
+CREATE INDEX ix_baton_query_tasks_claim ON baton_query_tasks (task_queue, state, created_at);

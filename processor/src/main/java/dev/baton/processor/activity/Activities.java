@@ -53,23 +53,4 @@ final class Activities {
         Mirrors.string(elements, Mirrors.find(type, Activity.class).orElseThrow(), "name");
     return (prefix.isEmpty() ? type.getSimpleName() : prefix) + "." + method.getSimpleName();
   }
-
-  /** The stub constant for method {@code name}: {@code printLabel} becomes {@code PRINT_LABEL}. */
-  static String constantName(String name) {
-    StringBuilder constant = new StringBuilder();
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      boolean wordStart =
-          i > 0
-              && Character.isUpperCase(c)
-              && (!Character.isUpperCase(name.charAt(i - 1))
-                  || (i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1))))
-              && name.charAt(i - 1) != '_';
-      if (wordStart) {
-        constant.append('_');
-      }
-      constant.append(Character.toUpperCase(c));
-    }
-    return constant.toString();
-  }
 }

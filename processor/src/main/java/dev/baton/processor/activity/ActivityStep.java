@@ -82,7 +82,7 @@ public final class ActivityStep implements Step {
                 method ->
                     new ActivityMethodModel(
                         Activities.activityName(elements, type, method),
-                        Activities.constantName(method.getSimpleName().toString()),
+                        Methods.constantName(method.getSimpleName().toString()),
                         Methods.model(types, type, method),
                         options(method, taskQueue)))
             .sorted(Comparator.comparing(ActivityMethodModel::activityName))

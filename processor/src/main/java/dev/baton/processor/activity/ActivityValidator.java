@@ -78,7 +78,7 @@ final class ActivityValidator {
             Message.DUPLICATE_ACTIVITY_NAME.format(
                 Methods.describe(method), name, Methods.describe(sameName)));
       }
-      String constant = Activities.constantName(method.getSimpleName().toString());
+      String constant = Methods.constantName(method.getSimpleName().toString());
       ExecutableElement sameConstant = byConstant.putIfAbsent(constant, method);
       if (sameConstant != null && sameName == null) {
         report.error(

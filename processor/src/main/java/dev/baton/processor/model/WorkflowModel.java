@@ -11,17 +11,23 @@ import java.util.List;
  * @param taskQueue the default task queue
  * @param workflowMethod the {@code @WorkflowMethod}
  * @param failRunOn the exception types that fail the run, in declared order
+ * @param signals the {@code @Signal} methods, sorted by signal name
+ * @param queries the {@code @Query} methods, sorted by query name
  */
 public record WorkflowModel(
     ClassName workflowClass,
     String name,
     String taskQueue,
     MethodModel workflowMethod,
-    List<ClassName> failRunOn) {
+    List<ClassName> failRunOn,
+    List<SignalModel> signals,
+    List<QueryModel> queries) {
 
-  /** Copies the list. */
+  /** Copies the lists. */
   public WorkflowModel {
     failRunOn = List.copyOf(failRunOn);
+    signals = List.copyOf(signals);
+    queries = List.copyOf(queries);
   }
 
   /** The generated client, {@code XClient}. */

@@ -10,11 +10,14 @@ import dev.baton.processor.Mirrors;
 import dev.baton.processor.Sources;
 import dev.baton.processor.Step;
 import dev.baton.processor.ValidationReport;
+import dev.baton.processor.model.QueryModel;
+import dev.baton.processor.model.SignalModel;
 import dev.baton.processor.model.WorkflowModel;
 import dev.baton.processor.writing.ClientWriter;
 import dev.baton.processor.writing.WorkflowDispatcherWriter;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -51,12 +54,10 @@ public final class WorkflowStep implements Step {
 
   @Override
   public Optional<TypeMirror> unresolvedType(TypeElement type) {
-    List<Class<? extends Annotation>> annotations =
-        List.of(WorkflowMethod.class, Signal.class, Query.class);
     return Stream.concat(
             Methods.unresolvedSupertype(type).stream(),
             Mirrors.methods(elements, type).stream()
-                .filter(m -> annotations.stream().anyMatch(a -> Mirrors.has(m, a)))
+                .filter(m -> Workflows.ROLES.stream().anyMatch(a -> Mirrors.has(m, a)))
                 .flatMap(
                     m ->
                         Stream.concat(
@@ -67,7 +68,7 @@ public final class WorkflowStep implements Step {
 
   @Override
   public void process(TypeElement type) throws IOException {
-    ValidationReport report = new WorkflowValidator(elements).validate(type);
+    ValidationReport report = new WorkflowValidator(elements, types).validate(type);
     report.printTo(messager);
     if (report.isClean()) {
       WorkflowModel model = model(type);
@@ -91,6 +92,25 @@ public final class WorkflowStep implements Step {
         Methods.model(types, type, method),
         failRunOn(method).stream()
             .map(t -> ClassName.get((TypeElement) types.asElement(t)))
+            .toList(),
+        Workflows.methods(elements, types, type, Signal.class).stream()
+            .map(
+                m ->
+                    new SignalModel(
+                        Workflows.name(elements, m, Signal.class),
+                        Methods.constantName(m.getSimpleName().toString()),
+                        Workflows.startWithName(m.getSimpleName().toString()),
+                        Methods.model(types, type, m)))
+            .sorted(Comparator.comparing(SignalModel::signalName))
+            .toList(),
+        Workflows.methods(elements, types, type, Query.class).stream()
+            .map(
+                m ->
+                    new QueryModel(
+                        Workflows.name(elements, m, Query.class),
+                        Methods.constantName(m.getSimpleName().toString()),
+                        Methods.model(types, type, m)))
+            .sorted(Comparator.comparing(QueryModel::queryName))
             .toList());
   }
 

@@ -22,7 +22,9 @@ final class Code {
   static final ClassName ACTIVITY_TYPE = ClassName.get(RUNTIME, "ActivityType");
   static final ClassName BATON = ClassName.get(RUNTIME, "Baton");
   static final ClassName PROMISE = ClassName.get(RUNTIME, "Promise");
+  static final ClassName QUERY_TYPE = ClassName.get(RUNTIME, "QueryType");
   static final ClassName RETRY_OPTIONS = ClassName.get(RUNTIME, "RetryOptions");
+  static final ClassName SIGNAL_TYPE = ClassName.get(RUNTIME, "SignalType");
   static final ClassName TYPE_REF = ClassName.get(RUNTIME, "TypeRef");
   static final ClassName WORKFLOWS = ClassName.get(RUNTIME, "Workflows");
   static final ClassName WORKFLOW_DISPATCHER = ClassName.get(RUNTIME, "WorkflowDispatcher");
@@ -54,8 +56,43 @@ final class Code {
       ClassName type, List<CodeBlock> leadingArguments, MethodModel method) {
     List<CodeBlock> arguments = new ArrayList<>(leadingArguments);
     arguments.add(typeRef(method.returnType()));
+    return constant(type, arguments, method);
+  }
+
+  /**
+   * {@code Type.of(first, ..., new TypeRef<Parameter>() {}...)}: the leading arguments and the
+   * parameter types of {@code method}, one a line when there is more than one.
+   */
+  static CodeBlock constant(ClassName type, List<CodeBlock> leadingArguments, MethodModel method) {
+    List<CodeBlock> arguments = new ArrayList<>(leadingArguments);
     method.parameters().forEach(parameter -> arguments.add(typeRef(parameter.type())));
-    return CodeBlock.of("$T.of($>$>\n$L)$<$<", type, CodeBlock.join(arguments, ",\n"));
+    return arguments.size() == 1
+        ? CodeBlock.of("$T.of($L)", type, arguments.get(0))
+        : CodeBlock.of("$T.of($>$>\n$L)$<$<", type, CodeBlock.join(arguments, ",\n"));
+  }
+
+  /**
+   * {@code text} made safe for a Javadoc comment: a user's name could otherwise end the comment
+   * ({@code * /}), start a tag, or hold a unicode escape that javac reads even in comments.
+   */
+  static String javadocText(String text) {
+    StringBuilder escaped = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> escaped.append("&amp;");
+        case '<' -> escaped.append("&lt;");
+        case '>' -> escaped.append("&gt;");
+        case '@' -> escaped.append("&#64;");
+        case '/' -> escaped.append(i > 0 && text.charAt(i - 1) == '*' ? "&#47;" : "/");
+        case '\\' -> escaped.append("&#92;");
+        case '{' -> escaped.append("&#123;");
+        case '}' -> escaped.append("&#125;");
+        case '\n', '\r' -> escaped.append(' ');
+        default -> escaped.append(c);
+      }
+    }
+    return escaped.toString();
   }
 
   /** The parameters of {@code method} under the names chosen by {@code names}. */

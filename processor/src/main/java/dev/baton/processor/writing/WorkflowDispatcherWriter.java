@@ -11,9 +11,15 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import com.palantir.javapoet.WildcardTypeName;
 import dev.baton.processor.model.MethodModel;
+import dev.baton.processor.model.QueryModel;
+import dev.baton.processor.model.SignalModel;
 import dev.baton.processor.model.WorkflowModel;
+import java.util.List;
 
-/** Writes {@code XDispatcher}: runs a workflow type's method for the worker, without reflection. */
+/**
+ * Writes {@code XDispatcher}: runs a workflow type's workflow, signal and query methods for the
+ * worker, without reflection.
+ */
 public final class WorkflowDispatcherWriter {
   private WorkflowDispatcherWriter() {}
 
@@ -63,7 +69,108 @@ public final class WorkflowDispatcherWriter {
                       .collect(CodeBlock.joining("$W|| ")))
               .build());
     }
+    if (!model.signals().isEmpty()) {
+      dispatcher
+          .addMethod(
+              typesMethod(
+                  "signalTypes",
+                  Code.SIGNAL_TYPE,
+                  model,
+                  model.signals().stream().map(SignalModel::constantName).toList()))
+          .addMethod(signal(model));
+    }
+    if (!model.queries().isEmpty()) {
+      dispatcher
+          .addMethod(
+              typesMethod(
+                  "queryTypes",
+                  ParameterizedTypeName.get(
+                      Code.QUERY_TYPE, WildcardTypeName.subtypeOf(Object.class)),
+                  model,
+                  model.queries().stream().map(QueryModel::constantName).toList()))
+          .addMethod(query(model));
+    }
     return dispatcher.build();
+  }
+
+  /** {@code signalTypes()} or {@code queryTypes()}: the client's constants, in model order. */
+  private static MethodSpec typesMethod(
+      String name, TypeName elementType, WorkflowModel model, List<String> constants) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(Override.class)
+        .addModifiers(PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(List.class), elementType))
+        .addStatement(
+            "return $T.of($>$>$L)$<$<",
+            List.class,
+            constants.stream()
+                .map(constant -> CodeBlock.of("\n$T.$N", model.clientName(), constant))
+                .collect(CodeBlock.joining(",")))
+        .build();
+  }
+
+  private static MethodSpec signal(WorkflowModel model) {
+    MethodSpec.Builder signal =
+        MethodSpec.methodBuilder("signal")
+            .addAnnotation(Override.class)
+            .addModifiers(PUBLIC)
+            .addParameter(model.workflowClass(), "workflow")
+            .addParameter(String.class, "signalName")
+            .addParameter(Object[].class, "arguments")
+            .addException(Exception.class);
+    if (model.signals().stream().anyMatch(s -> Code.hasUncheckedCast(s.method()))) {
+      signal.addAnnotation(Code.SUPPRESS_UNCHECKED);
+    }
+    signal.beginControlFlow("switch (signalName)");
+    for (SignalModel each : model.signals()) {
+      MethodModel method = each.method();
+      signal
+          .addCode("case $S:\n$>", each.signalName())
+          .addStatement("workflow.$N($L)", method.name(), Code.castArguments(method))
+          .addStatement("return")
+          .addCode("$<");
+    }
+    return signal
+        .addCode("default:\n$>")
+        .addStatement(
+            "throw new $T($S$W+ signalName)",
+            IllegalArgumentException.class,
+            "Workflow type " + model.name() + " has no signal named ")
+        .addCode("$<")
+        .endControlFlow()
+        .build();
+  }
+
+  private static MethodSpec query(WorkflowModel model) {
+    MethodSpec.Builder query =
+        MethodSpec.methodBuilder("query")
+            .addAnnotation(Override.class)
+            .addModifiers(PUBLIC)
+            .returns(Object.class)
+            .addParameter(model.workflowClass(), "workflow")
+            .addParameter(String.class, "queryName")
+            .addParameter(Object[].class, "arguments")
+            .addException(Exception.class);
+    if (model.queries().stream().anyMatch(q -> Code.hasUncheckedCast(q.method()))) {
+      query.addAnnotation(Code.SUPPRESS_UNCHECKED);
+    }
+    query.beginControlFlow("switch (queryName)");
+    for (QueryModel each : model.queries()) {
+      MethodModel method = each.method();
+      query
+          .addCode("case $S:\n$>", each.queryName())
+          .addStatement("return workflow.$N($L)", method.name(), Code.castArguments(method))
+          .addCode("$<");
+    }
+    return query
+        .addCode("default:\n$>")
+        .addStatement(
+            "throw new $T($S$W+ queryName)",
+            IllegalArgumentException.class,
+            "Workflow type " + model.name() + " has no query named ")
+        .addCode("$<")
+        .endControlFlow()
+        .build();
   }
 
   private static MethodSpec execute(ClassName workflow, MethodModel method) {

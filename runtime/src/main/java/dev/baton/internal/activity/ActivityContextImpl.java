@@ -16,6 +16,16 @@ record ActivityContextImpl(ClaimedActivityTask task) implements ActivityContext 
   }
 
   @Override
+  public String activityId() {
+    return Integer.toString(task.token().seq());
+  }
+
+  @Override
+  public java.time.Instant scheduledTime() {
+    return java.time.Instant.ofEpochMilli(task.scheduledAt());
+  }
+
+  @Override
   public String activityType() {
     return task.activityType();
   }

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.ActivityCompletionClient;
 import dev.baton.Baton;
 import dev.baton.HistoryEvent;
+import dev.baton.QueryFailedException;
+import dev.baton.QueryType;
+import dev.baton.SignalType;
+import dev.baton.TypeRef;
 import dev.baton.UnknownWorkflowTypeException;
 import dev.baton.Worker;
 import dev.baton.WorkerOptions;
@@ -13,10 +17,14 @@ import dev.baton.WorkflowNotFoundException;
 import dev.baton.WorkflowOptions;
 import dev.baton.WorkflowType;
 import dev.baton.internal.Services;
+import dev.baton.internal.Wakeup;
 import dev.baton.internal.jooq.tables.records.BatonWorkflowTasksRecord;
+import dev.baton.internal.json.Json;
+import dev.baton.internal.store.QueryStore;
 import dev.baton.internal.store.RunInfo;
 import dev.baton.internal.worker.WorkerImpl;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BatonImpl implements Baton {
   /** The longest workflow id, in characters. */
   public static final int MAX_WORKFLOW_ID_LENGTH = 255;
+
+  private static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(10);
 
   private final Services services;
   private final Runnable closeResources;
@@ -77,9 +87,7 @@ public final class BatonImpl implements Baton {
     String workflowId = options.workflowId();
     checkWorkflowId(workflowId);
     Object[] args = arguments == null ? new Object[] {null} : arguments;
-    String what = "workflow " + type.name();
-    JsonNode input = services.converter().encodeArguments(what, type.parameterTypes(), args);
-    services.converter().checkRoundTrip(what, type.parameterTypes(), input);
+    JsonNode input = encodeChecked("workflow " + type.name(), type.parameterTypes(), args);
     if (!services.workflows().isWorkflowTypeRegistered(type.name())) {
       throw new UnknownWorkflowTypeException(
           "No worker has registered workflow type '"
@@ -110,6 +118,170 @@ public final class BatonImpl implements Baton {
               + workflowId.substring(0, 40)
               + "...')."
               + " Use a shorter business key or a hash of it.");
+    }
+  }
+
+  @Override
+  public void signal(String workflowId, SignalType signal, Object... arguments) {
+    checkOpen();
+    Objects.requireNonNull(workflowId, "workflowId");
+    Objects.requireNonNull(signal, "signal");
+    RunInfo run = currentRun(workflowId);
+    checkSignalAccepted(run.workflowType(), signal);
+    JsonNode input = encodeChecked("signal " + signal.name(), signal.parameterTypes(), arguments);
+    services.workflows().signal(workflowId, signal.name(), input, UUID.randomUUID().toString());
+    services.wakeups().workflowTasks().signal();
+  }
+
+  @Override
+  public <R> WorkflowHandle<R> signalWithStart(
+      WorkflowType<R> type,
+      WorkflowOptions options,
+      Object[] startArguments,
+      SignalType signal,
+      Object... signalArguments) {
+    checkOpen();
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(signal, "signal");
+    checkWorkflowId(options.workflowId());
+    JsonNode startInput =
+        encodeChecked("workflow " + type.name(), type.parameterTypes(), startArguments);
+    checkSignalAccepted(type.name(), signal);
+    JsonNode signalInput =
+        encodeChecked("signal " + signal.name(), signal.parameterTypes(), signalArguments);
+    String taskQueue = options.taskQueue() != null ? options.taskQueue() : type.taskQueue();
+    String requestId =
+        options.requestId() != null ? options.requestId() : UUID.randomUUID().toString();
+    String runId =
+        services
+            .workflows()
+            .signalWithStart(
+                options.workflowId(),
+                type.name(),
+                taskQueue,
+                startInput,
+                signal.name(),
+                signalInput,
+                requestId);
+    services.wakeups().workflowTasks().signal();
+    return new WorkflowHandleImpl<>(services, type, options.workflowId(), runId);
+  }
+
+  private void checkSignalAccepted(String workflowType, SignalType signal) {
+    List<String> accepted = services.workflows().registeredSignals(workflowType);
+    if (accepted == null) {
+      throw new UnknownWorkflowTypeException(
+          "No worker has registered workflow type '"
+              + workflowType
+              + "' in this database. Start a"
+              + " worker with registerWorkflow(...) for it first, and check the type name.");
+    }
+    if (!accepted.contains(signal.name())) {
+      throw new IllegalArgumentException(
+          "Workflow type "
+              + workflowType
+              + " has no signal named '"
+              + signal.name()
+              + "'; it accepts "
+              + accepted);
+    }
+  }
+
+  /** Encodes arguments, checking that they read back as their declared types. */
+  private JsonNode encodeChecked(String what, List<TypeRef<?>> types, Object[] arguments) {
+    Object[] args = arguments == null ? new Object[] {null} : arguments;
+    JsonNode input = services.converter().encodeArguments(what, types, args);
+    services.converter().checkRoundTrip(what, types, input);
+    return input;
+  }
+
+  @Override
+  public <R> R query(String workflowId, QueryType<R> query, Object... arguments) {
+    return query(workflowId, DEFAULT_QUERY_TIMEOUT, query, arguments);
+  }
+
+  @Override
+  public <R> R query(String workflowId, Duration timeout, QueryType<R> query, Object... arguments) {
+    checkOpen();
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("A query timeout must be positive: " + timeout);
+    }
+    RunInfo run = currentRun(workflowId);
+    JsonNode input = encodeChecked("query " + query.name(), query.parameterTypes(), arguments);
+    String queryId =
+        services
+            .queries()
+            .create(run.runId(), workflowId, run.taskQueue(), query.name(), input.toString());
+    try {
+      services.wakeups().queries().signal();
+      QueryStore.Outcome outcome = awaitOutcome(queryId, timeout);
+      if (outcome == null) {
+        throw new QueryFailedException(
+            "No worker answered query '"
+                + query.name()
+                + "' of workflow "
+                + workflowId
+                + " within "
+                + timeout
+                + ". Is a worker with workflow type "
+                + run.workflowType()
+                + " registered and polling task queue '"
+                + run.taskQueue()
+                + "'?");
+      }
+      if (outcome.error() != null) {
+        throw new QueryFailedException(
+            "Query '"
+                + query.name()
+                + "' of workflow "
+                + workflowId
+                + " failed: "
+                + outcome.error());
+      }
+      @SuppressWarnings("unchecked")
+      R answer =
+          (R)
+              services
+                  .converter()
+                  .decode(
+                      "answer to query " + query.name(),
+                      readTree(outcome.answerJson()),
+                      query.resultType().type());
+      return answer;
+    } finally {
+      services.queries().delete(queryId);
+    }
+  }
+
+  private QueryStore.Outcome awaitOutcome(String queryId, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Wakeup answered = services.wakeups().queriesAnswered();
+    long poll = 5;
+    while (true) {
+      long generation = answered.generation();
+      QueryStore.Outcome outcome = services.queries().outcome(queryId);
+      long left = (deadline - System.nanoTime()) / 1_000_000L;
+      if (outcome != null || left <= 0) {
+        return outcome;
+      }
+      try {
+        answered.await(generation, Math.min(left, poll));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+      poll = Math.min(poll * 2, 200);
+    }
+  }
+
+  private static JsonNode readTree(String json) {
+    try {
+      return Json.mapper().readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Cannot read a stored answer: " + json, e);
     }
   }
 

@@ -13,6 +13,14 @@ public sealed interface Event {
     return getClass().getSimpleName();
   }
 
+  /**
+   * The request id a retried call recognises this event by, or {@code null}. Events that carry one
+   * declare it as a record component.
+   */
+  default @Nullable String requestId() {
+    return null;
+  }
+
   /** Whether a workflow task's commands produce this event (rather than the outside world). */
   default boolean producedByCommand() {
     return false;
@@ -76,6 +84,41 @@ public sealed interface Event {
   record ActivityTaskTimedOut(
       int seq, int attempt, String timeoutType, @Nullable FailureData lastFailure)
       implements Event {}
+
+  /** The workflow started a durable timer of {@code durationMillis}. */
+  record TimerStarted(int seq, long durationMillis) implements Event {
+    @Override
+    public boolean producedByCommand() {
+      return true;
+    }
+  }
+
+  /** A timer came due. */
+  record TimerFired(int seq) implements Event {}
+
+  /** The workflow cancelled a timer before it fired. */
+  record TimerCanceled(int seq) implements Event {
+    @Override
+    public boolean producedByCommand() {
+      return true;
+    }
+  }
+
+  /** A signal arrived; {@code requestId} makes a retried send a no-op. */
+  record SignalReceived(String signalName, JsonNode input, String requestId) implements Event {}
+
+  /**
+   * The workflow recorded a value to be replayed instead of recomputed: a side effect or a local
+   * activity's outcome ({@code failure} set when it failed for good).
+   */
+  record MarkerRecorded(
+      int seq, String markerName, @Nullable JsonNode value, @Nullable FailureData failure)
+      implements Event {
+    @Override
+    public boolean producedByCommand() {
+      return true;
+    }
+  }
 
   /** The workflow method returned. */
   record WorkflowExecutionCompleted(JsonNode result) implements Event {

@@ -94,6 +94,7 @@ public final class ActivityStore {
                     row.getActivityType(),
                     row.getInput(),
                     row.getAttempt(),
+                    row.getScheduledAt(),
                     row.getHeartbeatDetails()));
           }
           return claimed;

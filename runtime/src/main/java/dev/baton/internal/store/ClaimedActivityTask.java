@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param activityType the activity type name
  * @param inputJson the arguments as a JSON array
  * @param attempt the attempt number, 1 for the first
+ * @param scheduledAt when the workflow scheduled it, epoch milliseconds
  * @param heartbeatDetailsJson details of the last heartbeat of an earlier attempt, or {@code null}
  */
 public record ClaimedActivityTask(
@@ -18,4 +19,5 @@ public record ClaimedActivityTask(
     String activityType,
     String inputJson,
     int attempt,
+    long scheduledAt,
     @Nullable String heartbeatDetailsJson) {}

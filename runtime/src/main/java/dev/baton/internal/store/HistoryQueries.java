@@ -14,10 +14,6 @@ final class HistoryQueries {
     var h = BATON_HISTORY;
     return tx.dsl()
         .fetchExists(
-            h,
-            h.RUN_ID
-                .eq(runId)
-                .and(h.EVENT_TYPE.eq(eventType))
-                .and(h.ATTRIBUTES.contains("\"requestId\":\"" + requestId + "\"")));
+            h, h.RUN_ID.eq(runId).and(h.REQUEST_ID.eq(requestId)).and(h.EVENT_TYPE.eq(eventType)));
   }
 }

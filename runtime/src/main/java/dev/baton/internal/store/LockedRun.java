@@ -76,7 +76,12 @@ final class LockedRun {
     long id = nextEventId++;
     pending.add(
         new BatonHistoryRecord(
-            run.getRunId(), id, event.typeName(), tx.now(), EventCodec.write(event)));
+            run.getRunId(),
+            id,
+            event.typeName(),
+            tx.now(),
+            EventCodec.write(event),
+            event.requestId()));
     return id;
   }
 

@@ -12,6 +12,7 @@ import static dev.baton.internal.store.LockedRun.STARTED;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.WorkflowAlreadyStartedException;
+import dev.baton.WorkflowNotFoundException;
 import dev.baton.WorkflowStatus;
 import dev.baton.internal.history.Event;
 import dev.baton.internal.history.EventCodec;
@@ -37,8 +38,12 @@ public final class WorkflowStore {
     this.db = db;
   }
 
-  /** Records that a worker has registered {@code type} on {@code taskQueue}. */
-  public void registerWorkflowType(String type, String taskQueue) {
+  /**
+   * Records that a worker has registered {@code type}, with the signals it accepts, on {@code
+   * taskQueue}.
+   */
+  public void registerWorkflowType(String type, String taskQueue, List<String> signalNames) {
+    String signals = ActivityStore.write(signalNames.stream().sorted().toList());
     db.transact(
         tx -> {
           long now = tx.now();
@@ -47,11 +52,24 @@ public final class WorkflowStore {
               .set(BATON_WORKFLOW_TYPES.NAME, type)
               .set(BATON_WORKFLOW_TYPES.TASK_QUEUE, taskQueue)
               .set(BATON_WORKFLOW_TYPES.REGISTERED_AT, now)
+              .set(BATON_WORKFLOW_TYPES.SIGNAL_NAMES, signals)
               .onDuplicateKeyUpdate()
               .set(BATON_WORKFLOW_TYPES.TASK_QUEUE, taskQueue)
               .set(BATON_WORKFLOW_TYPES.REGISTERED_AT, now)
+              .set(BATON_WORKFLOW_TYPES.SIGNAL_NAMES, signals)
               .execute();
         });
+  }
+
+  /** The signal names registered for {@code type}, or {@code null} if no worker registered it. */
+  public @Nullable List<String> registeredSignals(String type) {
+    String json =
+        db.dsl()
+            .select(BATON_WORKFLOW_TYPES.SIGNAL_NAMES)
+            .from(BATON_WORKFLOW_TYPES)
+            .where(BATON_WORKFLOW_TYPES.NAME.eq(type))
+            .fetchOne(BATON_WORKFLOW_TYPES.SIGNAL_NAMES);
+    return json == null ? null : List.of(ActivityStore.read(json, String[].class));
   }
 
   /** Whether some worker has registered {@code type} in this database. */
@@ -140,6 +158,78 @@ public final class WorkflowStore {
           .execute();
     }
     return runId;
+  }
+
+  /**
+   * Appends a signal to the running run of {@code workflowId} and makes sure a workflow task will
+   * see it. A retry carrying a {@code requestId} already in history changes nothing. Returns the
+   * run id.
+   *
+   * @throws WorkflowNotFoundException if no run of that id is running
+   */
+  public String signal(String workflowId, String signalName, JsonNode input, String requestId) {
+    return db.transact(
+        tx -> {
+          String runId = currentRunId(tx, workflowId);
+          LockedRun run = runId == null ? null : LockedRun.lock(tx, runId);
+          if (run == null || !run.isRunning()) {
+            throw new WorkflowNotFoundException(
+                "No running run of workflow '"
+                    + workflowId
+                    + "' to signal"
+                    + (run == null ? "" : ": its latest run is " + run.row().getStatus()));
+          }
+          if (!HistoryQueries.hasRequest(tx, runId, "SignalReceived", requestId)) {
+            run.append(new Event.SignalReceived(signalName, input, requestId));
+            run.ensureWorkflowTaskScheduled();
+            run.flush();
+          }
+          return runId;
+        });
+  }
+
+  /**
+   * Signals the running run of {@code workflowId}, or starts one and signals it, in one
+   * transaction. Returns the run id.
+   */
+  public String signalWithStart(
+      String workflowId,
+      String workflowType,
+      String taskQueue,
+      JsonNode startInput,
+      String signalName,
+      JsonNode signalInput,
+      String requestId) {
+    try {
+      return db.transact(
+          tx -> {
+            String runId = currentRunId(tx, workflowId);
+            LockedRun run = runId == null ? null : LockedRun.lock(tx, runId);
+            if (run == null || !run.isRunning()) {
+              runId = insertRun(tx, workflowId, workflowType, taskQueue, startInput, requestId);
+              run = LockedRun.lock(tx, runId);
+            }
+            if (!HistoryQueries.hasRequest(tx, runId, "SignalReceived", requestId)) {
+              run.append(new Event.SignalReceived(signalName, signalInput, requestId));
+              run.ensureWorkflowTaskScheduled();
+              run.flush();
+            }
+            return runId;
+          });
+    } catch (DataAccessException e) {
+      if (db.isDuplicateKey(e)) {
+        throw alreadyStarted(workflowId);
+      }
+      throw e;
+    }
+  }
+
+  private static @Nullable String currentRunId(Tx tx, String workflowId) {
+    return tx.dsl()
+        .select(BATON_CURRENT_RUNS.RUN_ID)
+        .from(BATON_CURRENT_RUNS)
+        .where(BATON_CURRENT_RUNS.WORKFLOW_ID.eq(workflowId))
+        .fetchOne(BATON_CURRENT_RUNS.RUN_ID);
   }
 
   private static WorkflowAlreadyStartedException alreadyStarted(String workflowId) {
@@ -325,6 +415,12 @@ public final class WorkflowStore {
   private void apply(Tx tx, LockedRun run, Event command) {
     if (command instanceof Event.ActivityTaskScheduled scheduled) {
       ActivityStore.insertTask(tx, run.row(), scheduled);
+    } else if (command instanceof Event.TimerStarted timer) {
+      TimerStore.insertTimer(tx, run.row(), timer);
+    } else if (command instanceof Event.TimerCanceled canceled) {
+      TimerStore.deleteTimer(tx, run.runId(), canceled.seq());
+    } else if (command instanceof Event.MarkerRecorded) {
+      // History alone holds it.
     } else if (command instanceof Event.WorkflowExecutionCompleted completed) {
       close(tx, run, WorkflowStatus.COMPLETED, completed.result().toString(), null);
     } else if (command instanceof Event.WorkflowExecutionFailed failed) {
@@ -421,30 +517,46 @@ public final class WorkflowStore {
    * stops being valid in the same statement. Returns how many.
    */
   public int expireLeases() {
-    return db.transact(
-        tx -> {
-          var t = BATON_WORKFLOW_TASKS;
-          long now = tx.now();
-          return tx.dsl()
-              .update(t)
-              .set(t.STATE, SCHEDULED)
-              .set(t.ATTEMPT, t.ATTEMPT.plus(1))
-              .set(t.VISIBLE_AT, now)
-              .set(
-                  t.LAST_FAILURE,
-                  DSL.concat(
-                      DSL.inline("Workflow task timed out: worker "),
-                      t.LEASE_OWNER,
-                      DSL.inline(" did not commit before its lease expired")))
-              .setNull(t.LEASE_TOKEN)
-              .setNull(t.LEASE_OWNER)
-              .setNull(t.LEASE_EXPIRES_AT)
-              .setNull(t.STICKY_OWNER)
-              .setNull(t.STICKY_UNTIL)
-              .where(t.STATE.eq(STARTED))
-              .and(t.LEASE_EXPIRES_AT.le(now))
-              .execute();
-        });
+    var t = BATON_WORKFLOW_TASKS;
+    // Keys first, then one update per primary key: a range UPDATE over the expiry index
+    // deadlocked against claims on MySQL.
+    List<String> expired =
+        db.transact(
+            tx ->
+                tx.dsl()
+                    .select(t.RUN_ID)
+                    .from(t)
+                    .where(t.STATE.eq(STARTED))
+                    .and(t.LEASE_EXPIRES_AT.le(tx.now()))
+                    .limit(100)
+                    .fetch(t.RUN_ID));
+    int count = 0;
+    for (String runId : expired) {
+      count +=
+          db.transact(
+              tx ->
+                  tx.dsl()
+                      .update(t)
+                      .set(t.STATE, SCHEDULED)
+                      .set(t.ATTEMPT, t.ATTEMPT.plus(1))
+                      .set(t.VISIBLE_AT, tx.now())
+                      .set(
+                          t.LAST_FAILURE,
+                          DSL.concat(
+                              DSL.inline("Workflow task timed out: worker "),
+                              t.LEASE_OWNER,
+                              DSL.inline(" did not commit before its lease expired")))
+                      .setNull(t.LEASE_TOKEN)
+                      .setNull(t.LEASE_OWNER)
+                      .setNull(t.LEASE_EXPIRES_AT)
+                      .setNull(t.STICKY_OWNER)
+                      .setNull(t.STICKY_UNTIL)
+                      .where(t.RUN_ID.eq(runId))
+                      .and(t.STATE.eq(STARTED))
+                      .and(t.LEASE_EXPIRES_AT.le(tx.now()))
+                      .execute());
+    }
+    return count;
   }
 
   /** The run with this id, or {@code null}. */

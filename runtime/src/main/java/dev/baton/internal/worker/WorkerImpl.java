@@ -1,6 +1,7 @@
 package dev.baton.internal.worker;
 
 import dev.baton.ActivityDispatcher;
+import dev.baton.SignalType;
 import dev.baton.Worker;
 import dev.baton.WorkerOptions;
 import dev.baton.WorkflowDispatcher;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
 /** A worker polling one task queue for workflow and activity tasks. */
 public final class WorkerImpl implements Worker {
   private static final Logger log = LoggerFactory.getLogger(WorkerImpl.class);
+
+  private static final long QUERY_LEASE_MILLIS = 10_000;
 
   private enum State {
     NEW,
@@ -138,12 +141,18 @@ public final class WorkerImpl implements Worker {
             taskQueue,
             taskQueue);
       }
-      services.workflows().registerWorkflowType(implementation.typeName(), taskQueue);
+      services
+          .workflows()
+          .registerWorkflowType(
+              implementation.typeName(),
+              taskQueue,
+              implementation.dispatcher().signalTypes().stream().map(SignalType::name).toList());
     }
     long maxPoll = options.maxPollInterval().toMillis();
     if (!registry.workflows().isEmpty()) {
       WorkflowTaskHandler handler =
-          new WorkflowTaskHandler(services, registry, cache, identity, taskQueue);
+          new WorkflowTaskHandler(
+              services, registry, cache, identity, taskQueue, options.deadlockDetectionTimeout());
       long lease = options.workflowTaskTimeout().toMillis();
       startLoop(
           "workflow",
@@ -151,6 +160,16 @@ public final class WorkerImpl implements Worker {
           n -> services.workflows().claim(taskQueue, identity, n, lease),
           task -> track(runningWorkflowTasks, task, () -> handler.handle(task)),
           services.wakeups().workflowTasks(),
+          maxPoll);
+      QueryHandler queries =
+          new QueryHandler(
+              services, registry, cache, identity, taskQueue, options.deadlockDetectionTimeout());
+      startLoop(
+          "query",
+          options.workflowSlots(),
+          n -> services.queries().claim(taskQueue, identity, n, QUERY_LEASE_MILLIS),
+          queries::handle,
+          services.wakeups().queries(),
           maxPoll);
     }
     if (registry.hasActivities()) {

@@ -25,14 +25,26 @@ final class WorkflowCache {
     return instances.remove(runId);
   }
 
-  /** Puts an instance back; returns the instances evicted to make room, to be destroyed. */
+  /**
+   * Puts an instance back; returns the instances evicted to make room, to be destroyed. When the
+   * cache already holds an instance of the run (a query and a task each took one), the one further
+   * along in history stays.
+   */
   List<WorkflowInstance> put(WorkflowInstance instance) {
     if (capacity == 0) {
       return List.of(instance);
     }
     List<WorkflowInstance> evicted = new ArrayList<>();
     synchronized (this) {
-      instances.put(instance.runId(), instance);
+      WorkflowInstance previous = instances.put(instance.runId(), instance);
+      if (previous != null && previous != instance) {
+        if (previous.nextEventId() > instance.nextEventId()) {
+          instances.put(previous.runId(), previous);
+          evicted.add(instance);
+        } else {
+          evicted.add(previous);
+        }
+      }
       var iterator = instances.entrySet().iterator();
       while (instances.size() > capacity && iterator.hasNext()) {
         Map.Entry<String, WorkflowInstance> eldest = iterator.next();

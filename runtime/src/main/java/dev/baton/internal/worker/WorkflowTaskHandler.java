@@ -24,20 +24,22 @@ import org.slf4j.LoggerFactory;
 final class WorkflowTaskHandler {
   private static final Logger log = LoggerFactory.getLogger(WorkflowTaskHandler.class);
   private static final long MAX_RETRY_DELAY_MILLIS = 60_000;
-  private static final Duration DEADLOCK_TIMEOUT = Duration.ofSeconds(2);
 
   private final Services services;
   private final Registry registry;
   private final WorkflowCache cache;
   private final String identity;
   private final String taskQueue;
+  private final Duration deadlockTimeout;
 
   WorkflowTaskHandler(
       Services services,
       Registry registry,
       WorkflowCache cache,
       String identity,
-      String taskQueue) {
+      String taskQueue,
+      Duration deadlockTimeout) {
+    this.deadlockTimeout = deadlockTimeout;
     this.services = services;
     this.registry = registry;
     this.cache = cache;
@@ -70,8 +72,9 @@ final class WorkflowTaskHandler {
                 taskQueue,
                 implementation,
                 services.converter(),
-                DEADLOCK_TIMEOUT);
+                deadlockTimeout);
       }
+      instance.setTaskAttempt(task.attempt());
       List<StoredEvent> events =
           services.workflows().readHistory(task.runId(), instance.nextEventId());
       WorkflowTaskResult result = instance.processTask(events, task.startedAt());

@@ -22,9 +22,10 @@ final class DeterministicScheduler {
   private final List<Branch> branches = new ArrayList<>();
   private final Semaphore driver = new Semaphore(0);
   private volatile boolean destroyed;
-  private volatile long progress;
+  private volatile long replayProgress;
   private int branchCount;
   private long yields;
+  private boolean priorityInserted;
 
   DeterministicScheduler(String name, WorkflowInstance owner) {
     this.name = name;
@@ -46,11 +47,27 @@ final class DeterministicScheduler {
   }
 
   /**
+   * Adds a branch that runs before every branch that has already started, after earlier priority
+   * branches: signal handlers run, in the order received, before the code that waits for them.
+   */
+  void newPriorityBranch(String branchName, Runnable body) {
+    int index = 0;
+    while (index < branches.size() && branches.get(index).priority) {
+      index++;
+    }
+    Branch branch = new Branch(name + "-" + branchName + "-" + (++branchCount), body);
+    branch.priority = true;
+    branches.add(index, branch);
+    priorityInserted = true;
+  }
+
+  /**
    * Runs every branch that can run, in creation order, until each one waits or has ended.
    *
    * @throws PotentialDeadlockException if a branch does not yield within {@code deadlockTimeout}
    */
   void runUntilBlocked(Duration deadlockTimeout) {
+    priorityInserted = false; // branches added before this call are already in order
     boolean progress;
     do {
       progress = false;
@@ -61,6 +78,11 @@ final class DeterministicScheduler {
         }
         runOnce(branch, deadlockTimeout);
         progress = true;
+        if (priorityInserted) {
+          // A priority branch now stands before this one: start the pass again from the front.
+          priorityInserted = false;
+          break;
+        }
       }
       branches.removeIf(b -> b.done);
     } while (progress && !destroyed);
@@ -77,14 +99,14 @@ final class DeterministicScheduler {
     long progressSeen;
     do {
       // A branch replaying a long history on the fast path makes progress without yielding.
-      progressSeen = progress;
+      progressSeen = replayProgress;
       try {
         yielded = driver.tryAcquire(deadlockTimeout.toMillis(), TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted while running workflow code", e);
       }
-    } while (!yielded && progress != progressSeen);
+    } while (!yielded && replayProgress != progressSeen);
     if (!yielded) {
       StackTraceElement[] stack = branch.thread.getStackTrace();
       destroyed = true;
@@ -106,8 +128,12 @@ final class DeterministicScheduler {
         throw new DestroyWorkflowThreadError();
       }
       if (owner.advanceReplayInline()) {
-        progress++;
-        continue;
+        replayProgress++;
+        if (isOnlyLiveBranch()) {
+          continue;
+        }
+        // The new segment started other branches (signal handlers): they run first, as they
+        // would have when the driver delivered the segment, so hand the baton back.
       }
       yields++;
       me.waitCondition = condition;
@@ -162,6 +188,7 @@ final class DeterministicScheduler {
     private @Nullable Thread thread;
     private BooleanSupplier waitCondition = () -> true;
     private volatile boolean done;
+    private boolean priority;
 
     private Branch(String name, Runnable body) {
       this.name = name;

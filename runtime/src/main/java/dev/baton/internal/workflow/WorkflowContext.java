@@ -25,6 +25,30 @@ public interface WorkflowContext {
   /** Schedules an activity. */
   <R> Promise<R> executeActivity(ActivityType<R> type, ActivityOptions options, Object[] arguments);
 
+  /** Starts a durable timer. */
+  Promise<Void> newTimer(java.time.Duration duration);
+
+  /** Waits until {@code condition} holds. */
+  void await(java.util.function.BooleanSupplier condition);
+
+  /** Waits until {@code condition} holds or {@code timeout} passes; returns the condition. */
+  boolean await(java.time.Duration timeout, java.util.function.BooleanSupplier condition);
+
+  /** Runs {@code body} as a parallel branch of workflow code. */
+  <R> Promise<R> async(java.util.function.Supplier<R> body);
+
+  /** Runs {@code body} once and records its result; replays return the recorded result. */
+  <R> R sideEffect(dev.baton.TypeRef<R> type, java.util.function.Supplier<R> body);
+
+  /** A random UUID, the same on replay. */
+  java.util.UUID randomUUID();
+
+  /** A random generator seeded deterministically. */
+  java.util.Random newRandom();
+
+  /** Information about the running workflow. */
+  dev.baton.WorkflowInfo info();
+
   /** The workflow's current time. */
   Instant currentTime();
 

@@ -17,7 +17,25 @@ public record WorkflowImplementation<T>(
     return dispatcher.type().name();
   }
 
-  Object run(Object[] arguments) throws Exception {
-    return dispatcher.execute(factory.get(), arguments);
+  /** A new workflow object. */
+  Object newWorkflow() {
+    return factory.get();
+  }
+
+  @SuppressWarnings("unchecked")
+  private WorkflowDispatcher<Object> untyped() {
+    return (WorkflowDispatcher<Object>) dispatcher;
+  }
+
+  Object run(Object workflow, Object[] arguments) throws Exception {
+    return untyped().execute(workflow, arguments);
+  }
+
+  void signal(Object workflow, String name, Object[] arguments) throws Exception {
+    untyped().signal(workflow, name, arguments);
+  }
+
+  Object query(Object workflow, String name, Object[] arguments) throws Exception {
+    return untyped().query(workflow, name, arguments);
   }
 }

@@ -1,5 +1,6 @@
 package dev.baton.internal.workflow;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.ActivityFailure;
 import dev.baton.ActivityOptions;
 import dev.baton.ActivityType;
@@ -7,6 +8,7 @@ import dev.baton.NonDeterministicException;
 import dev.baton.Promise;
 import dev.baton.RetryOptions;
 import dev.baton.WorkflowFailure;
+import dev.baton.WorkflowInfo;
 import dev.baton.internal.history.Event;
 import dev.baton.internal.history.FailureData;
 import dev.baton.internal.history.RetryPolicyData;
@@ -19,6 +21,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +47,11 @@ public final class WorkflowInstance implements WorkflowContext {
   private final DeterministicScheduler scheduler;
 
   private final Map<Integer, PendingActivity> pendingActivities = new HashMap<>();
+  private final Map<Integer, PromiseImpl<Void>> pendingTimers = new HashMap<>();
+  private final Random random;
+  private @Nullable Object workflow;
+  private long startTimeMillis;
+  private int taskAttempt = 1;
   private final List<Event> newCommands = new ArrayList<>();
   private List<Segment> segments = List.of();
   private int segmentIndex;
@@ -56,6 +66,8 @@ public final class WorkflowInstance implements WorkflowContext {
   private boolean closed;
   private @Nullable NonDeterministicException nonDeterminism;
   private @Nullable Throwable taskFailure;
+
+  private static final String SIDE_EFFECT = "SideEffect";
 
   private record PendingActivity(ActivityType<?> type, PromiseImpl<Object> promise) {}
 
@@ -84,6 +96,21 @@ public final class WorkflowInstance implements WorkflowContext {
     this.converter = converter;
     this.deadlockTimeout = deadlockTimeout;
     this.scheduler = new DeterministicScheduler("workflow-" + workflowId, this);
+    this.random = new Random(seedOf(runId));
+  }
+
+  /** A 64-bit FNV-1a hash of the run id: the seed of the run's deterministic randomness. */
+  private static long seedOf(String runId) {
+    long hash = 0xcbf29ce484222325L;
+    for (byte b : runId.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      hash = (hash ^ (b & 0xff)) * 0x100000001b3L;
+    }
+    return hash;
+  }
+
+  /** Sets the attempt of the workflow task being processed, for {@code Workflows.getInfo()}. */
+  public void setTaskAttempt(int attempt) {
+    this.taskAttempt = attempt;
   }
 
   /** The run id. */
@@ -231,6 +258,8 @@ public final class WorkflowInstance implements WorkflowContext {
 
   private static boolean isInput(Event event) {
     return event instanceof Event.WorkflowExecutionStarted
+        || event instanceof Event.TimerFired
+        || event instanceof Event.SignalReceived
         || event instanceof Event.ActivityTaskCompleted
         || event instanceof Event.ActivityTaskFailed
         || event instanceof Event.ActivityTaskTimedOut;
@@ -243,7 +272,27 @@ public final class WorkflowInstance implements WorkflowContext {
     for (StoredEvent input : inputs) {
       Event event = input.event();
       if (event instanceof Event.WorkflowExecutionStarted started) {
+        startTimeMillis = input.time();
         scheduler.newBranch("main", () -> runWorkflowMethod(started));
+      } else if (event instanceof Event.TimerFired fired) {
+        PromiseImpl<Void> timer = pendingTimers.remove(fired.seq());
+        if (timer != null) { // null: cancelled in the same task it fired
+          timer.complete(null);
+        }
+      } else if (event instanceof Event.SignalReceived signal) {
+        Object[] arguments = decodeSignal(signal);
+        // Signal handlers run before the branches already waiting, in the order received.
+        scheduler.newPriorityBranch(
+            "signal-" + signal.signalName(),
+            () -> {
+              try {
+                implementation.signal(workflow(), signal.signalName(), arguments);
+              } catch (DestroyWorkflowThreadError e) {
+                throw e;
+              } catch (Throwable e) {
+                taskFailure = e;
+              }
+            });
       } else if (event instanceof Event.ActivityTaskCompleted done) {
         PendingActivity pending = takeActivity(done.seq(), input);
         pending.promise.complete(
@@ -270,6 +319,29 @@ public final class WorkflowInstance implements WorkflowContext {
                 pending.type.name(), timedOut.attempt(), timeout.toApplicationFailure()));
       }
     }
+  }
+
+  private Object[] decodeSignal(Event.SignalReceived signal) {
+    for (var type : implementation.dispatcher().signalTypes()) {
+      if (type.name().equals(signal.signalName())) {
+        return converter.decodeArguments(
+            "signal " + signal.signalName(), type.parameterTypes(), signal.input());
+      }
+    }
+    throw new IllegalStateException(
+        "Workflow type "
+            + implementation.typeName()
+            + " has no signal named '"
+            + signal.signalName()
+            + "'; was the signal method removed while runs were open?");
+  }
+
+  /** The workflow object, created by the first branch that needs it. */
+  private Object workflow() {
+    if (workflow == null) {
+      workflow = implementation.newWorkflow();
+    }
+    return workflow;
   }
 
   private PendingActivity takeActivity(int seq, StoredEvent event) {
@@ -317,7 +389,7 @@ public final class WorkflowInstance implements WorkflowContext {
     }
     Object result;
     try {
-      result = implementation.run(arguments);
+      result = implementation.run(workflow(), arguments);
     } catch (DestroyWorkflowThreadError e) {
       throw e;
     } catch (Throwable e) {
@@ -345,14 +417,18 @@ public final class WorkflowInstance implements WorkflowContext {
     }
   }
 
-  private void addCommand(Event command) {
+  /**
+   * Issues a command: recorded as new when live; when replaying, matched against the recorded
+   * command, which is returned.
+   */
+  private @Nullable Event addCommand(Event command) {
     if (command instanceof Event.WorkflowExecutionCompleted
         || command instanceof Event.WorkflowExecutionFailed) {
       closed = true;
     }
     if (!replaying) {
       newCommands.add(command);
-      return;
+      return null;
     }
     StoredEvent expected = expectedCommands == null ? null : expectedCommands.poll();
     if (expected == null || !matches(expected.event(), command)) {
@@ -365,6 +441,7 @@ public final class WorkflowInstance implements WorkflowContext {
               describeCommand(command));
       scheduler.await(() -> false); // Park this branch; the task fails with the mismatch.
     }
+    return expected.event();
   }
 
   private static boolean matches(Event recorded, Event command) {
@@ -372,12 +449,30 @@ public final class WorkflowInstance implements WorkflowContext {
         && command instanceof Event.ActivityTaskScheduled c) {
       return r.seq() == c.seq() && r.activityType().equals(c.activityType());
     }
+    if (recorded instanceof Event.TimerStarted r && command instanceof Event.TimerStarted c) {
+      return r.seq() == c.seq();
+    }
+    if (recorded instanceof Event.TimerCanceled r && command instanceof Event.TimerCanceled c) {
+      return r.seq() == c.seq();
+    }
+    if (recorded instanceof Event.MarkerRecorded r && command instanceof Event.MarkerRecorded c) {
+      return r.seq() == c.seq() && r.markerName().equals(c.markerName());
+    }
     return recorded.getClass() == command.getClass();
   }
 
   private static String describeCommand(Event command) {
     if (command instanceof Event.ActivityTaskScheduled s) {
       return "schedule activity " + s.activityType() + " (activity #" + s.seq() + ")";
+    }
+    if (command instanceof Event.TimerStarted t) {
+      return "start a timer of " + Duration.ofMillis(t.durationMillis()) + " (#" + t.seq() + ")";
+    }
+    if (command instanceof Event.TimerCanceled t) {
+      return "cancel timer #" + t.seq();
+    }
+    if (command instanceof Event.MarkerRecorded m) {
+      return "record " + m.markerName() + " (#" + m.seq() + ")";
     }
     if (command instanceof Event.WorkflowExecutionCompleted) {
       return "complete the workflow";
@@ -391,6 +486,12 @@ public final class WorkflowInstance implements WorkflowContext {
   static String describe(Event event) {
     if (event instanceof Event.ActivityTaskScheduled s) {
       return "ActivityTaskScheduled " + s.activityType() + " (activity #" + s.seq() + ")";
+    }
+    if (event instanceof Event.TimerStarted t) {
+      return "TimerStarted " + Duration.ofMillis(t.durationMillis()) + " (#" + t.seq() + ")";
+    }
+    if (event instanceof Event.MarkerRecorded m) {
+      return "MarkerRecorded " + m.markerName() + " (#" + m.seq() + ")";
     }
     if (event instanceof Event.ActivityTaskCompleted c) {
       return "ActivityTaskCompleted (activity #" + c.seq() + ")";
@@ -432,6 +533,125 @@ public final class WorkflowInstance implements WorkflowContext {
 
   private static @Nullable Long millis(@Nullable Duration duration) {
     return duration == null ? null : duration.toMillis();
+  }
+
+  @Override
+  public Promise<Void> newTimer(Duration duration) {
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("A timer's duration must not be negative: " + duration);
+    }
+    PromiseImpl<Void> timer = new PromiseImpl<>(scheduler);
+    if (duration.isZero()) {
+      timer.complete(null);
+      return timer;
+    }
+    int seq = nextSeq++;
+    pendingTimers.put(seq, timer);
+    addCommand(new Event.TimerStarted(seq, duration.toMillis()));
+    return timer;
+  }
+
+  @Override
+  public void await(BooleanSupplier condition) {
+    scheduler.await(condition);
+  }
+
+  @Override
+  public boolean await(Duration timeout, BooleanSupplier condition) {
+    if (condition.getAsBoolean()) {
+      return true;
+    }
+    Promise<Void> timer = newTimer(timeout);
+    scheduler.await(() -> condition.getAsBoolean() || timer.isCompleted());
+    boolean met = condition.getAsBoolean();
+    if (met && !timer.isCompleted()) {
+      cancelTimer(timer);
+    }
+    return met;
+  }
+
+  private void cancelTimer(Promise<Void> timer) {
+    for (var entry : pendingTimers.entrySet()) {
+      if (entry.getValue() == timer) {
+        int seq = entry.getKey();
+        pendingTimers.remove(seq);
+        addCommand(new Event.TimerCanceled(seq));
+        return;
+      }
+    }
+  }
+
+  @Override
+  public <R> Promise<R> async(java.util.function.Supplier<R> body) {
+    PromiseImpl<R> promise = new PromiseImpl<>(scheduler);
+    scheduler.newBranch(
+        "async",
+        () -> {
+          try {
+            promise.complete(body.get());
+          } catch (DestroyWorkflowThreadError e) {
+            throw e;
+          } catch (RuntimeException e) {
+            promise.fail(e);
+          }
+        });
+    return promise;
+  }
+
+  @Override
+  public <R> R sideEffect(dev.baton.TypeRef<R> type, java.util.function.Supplier<R> body) {
+    int seq = nextSeq++;
+    JsonNode value;
+    if (replaying) {
+      Event recorded = addCommand(new Event.MarkerRecorded(seq, SIDE_EFFECT, null, null));
+      value = ((Event.MarkerRecorded) recorded).value();
+    } else {
+      value = converter.encodeChecked("side effect", body.get());
+      addCommand(new Event.MarkerRecorded(seq, SIDE_EFFECT, value, null));
+    }
+    @SuppressWarnings("unchecked")
+    R result = (R) converter.decode("side effect", value, type.type());
+    return result;
+  }
+
+  @Override
+  public UUID randomUUID() {
+    long most = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+    long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
+    return new UUID(most, least);
+  }
+
+  @Override
+  public Random newRandom() {
+    return new Random(random.nextLong());
+  }
+
+  @Override
+  public WorkflowInfo info() {
+    return new WorkflowInfo(
+        workflowId,
+        runId,
+        implementation.typeName(),
+        taskQueue,
+        taskAttempt,
+        Instant.ofEpochMilli(startTimeMillis));
+  }
+
+  /**
+   * Answers a query from the workflow's current state, on the calling thread.
+   *
+   * @throws IllegalStateException if the workflow has not run its first task yet
+   */
+  public Object query(String name, Object[] arguments) throws Exception {
+    if (workflow == null) {
+      throw new IllegalStateException("The workflow has not run its first workflow task yet");
+    }
+    return implementation.query(workflow, name, arguments);
+  }
+
+  /** The workflow implementation this instance runs. */
+  public WorkflowImplementation<?> implementation() {
+    return implementation;
   }
 
   @Override

@@ -1,11 +1,11 @@
-package dev.baton.processor.activity;
+package dev.baton.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ActivitiesTest {
+class MethodsTest {
   @ParameterizedTest
   @CsvSource({
     "reserve, RESERVE",
@@ -17,6 +17,6 @@ class ActivitiesTest {
     "X, X"
   })
   void constantNameIsUpperSnakeCase(String method, String constant) {
-    assertThat(Activities.constantName(method)).isEqualTo(constant);
+    assertThat(Methods.constantName(method)).isEqualTo(constant);
   }
 }

@@ -1,0 +1,82 @@
+package dev.baton.internal.store;
+
+import static dev.baton.internal.jooq.Tables.BATON_TIMERS;
+
+import dev.baton.internal.history.Event;
+import dev.baton.internal.jooq.tables.records.BatonRunsRecord;
+import java.util.List;
+import org.jooq.Record2;
+
+/** Durable timers: rows with a due time, turned into {@code TimerFired} events when due. */
+public final class TimerStore {
+  private final Database db;
+
+  /** A store over {@code db}. */
+  public TimerStore(Database db) {
+    this.db = db;
+  }
+
+  static void insertTimer(Tx tx, BatonRunsRecord run, Event.TimerStarted timer) {
+    tx.dsl()
+        .insertInto(BATON_TIMERS)
+        .set(BATON_TIMERS.RUN_ID, run.getRunId())
+        .set(BATON_TIMERS.SEQ, timer.seq())
+        .set(BATON_TIMERS.WORKFLOW_ID, run.getWorkflowId())
+        .set(BATON_TIMERS.FIRE_AT, tx.now() + timer.durationMillis())
+        .execute();
+  }
+
+  static void deleteTimer(Tx tx, String runId, int seq) {
+    tx.dsl()
+        .deleteFrom(BATON_TIMERS)
+        .where(BATON_TIMERS.RUN_ID.eq(runId))
+        .and(BATON_TIMERS.SEQ.eq(seq))
+        .execute();
+  }
+
+  /**
+   * Fires up to {@code max} timers that are due by the time source: each in its own transaction,
+   * which deletes the row, appends {@code TimerFired} and schedules a workflow task, so a timer
+   * fires once even when several processes sweep. Returns how many fired.
+   */
+  public int fireDue(int max) {
+    List<Record2<String, Integer>> due =
+        db.transact(
+            tx ->
+                tx.dsl()
+                    .select(BATON_TIMERS.RUN_ID, BATON_TIMERS.SEQ)
+                    .from(BATON_TIMERS)
+                    .where(BATON_TIMERS.FIRE_AT.le(tx.now()))
+                    .orderBy(BATON_TIMERS.FIRE_AT)
+                    .limit(max)
+                    .fetch());
+    int fired = 0;
+    for (var timer : due) {
+      if (db.transact(tx -> fire(tx, timer.value1(), timer.value2()))) {
+        fired++;
+      }
+    }
+    return fired;
+  }
+
+  private static boolean fire(Tx tx, String runId, int seq) {
+    LockedRun run = LockedRun.lock(tx, runId);
+    if (run == null) {
+      return false;
+    }
+    int deleted =
+        tx.dsl()
+            .deleteFrom(BATON_TIMERS)
+            .where(BATON_TIMERS.RUN_ID.eq(runId))
+            .and(BATON_TIMERS.SEQ.eq(seq))
+            .and(BATON_TIMERS.FIRE_AT.le(tx.now()))
+            .execute();
+    if (deleted == 0 || !run.isRunning()) {
+      return false; // fired by another sweeper, or cancelled
+    }
+    run.append(new Event.TimerFired(seq));
+    run.ensureWorkflowTaskScheduled();
+    run.flush();
+    return true;
+  }
+}
