@@ -49,10 +49,10 @@ final class ExactlyOnce {
         Statement s = c.createStatement()) {
       Map<String, String> workflowOfRun = new HashMap<>();
       // On MySQL the id is VARBINARY: read it back as text.
-      String workflowId =
+      String idColumn =
           jdbc[0].startsWith("jdbc:h2:") ? "workflow_id" : "CONVERT(workflow_id USING utf8mb4)";
       try (ResultSet rs =
-          s.executeQuery("SELECT run_id, " + workflowId + ", status FROM baton_runs")) {
+          s.executeQuery("SELECT run_id, " + idColumn + ", status FROM baton_runs")) {
         while (rs.next()) {
           assertThat(rs.getString(3)).as("status of %s", rs.getString(2)).isEqualTo("COMPLETED");
           assertThat(workflowOfRun.put(rs.getString(1), rs.getString(2))).isNull();

@@ -25,6 +25,8 @@ import javax.sql.DataSource;
 /** Creates {@link Baton} instances. */
 public final class BatonFactory {
   private static final long SWEEP_INTERVAL_MILLIS = 1_000;
+  private static final int EMBEDDED_OPEN_ATTEMPTS = 30;
+  private static final int MIGRATE_ATTEMPTS = 5;
 
   private BatonFactory() {}
 
@@ -44,18 +46,41 @@ public final class BatonFactory {
     config.setPoolName("baton-h2");
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     config.setAutoCommit(true);
-    HikariDataSource dataSource;
-    try {
-      dataSource = new HikariDataSource(config);
-    } catch (RuntimeException e) {
-      throw new BatonException(
-          "Cannot open the embedded database in "
-              + absolute
-              + " (is another process using it?): "
-              + e.getMessage(),
-          e);
-    }
+    HikariDataSource dataSource = openEmbeddedPool(config, absolute);
     return open(dataSource, new H2Dialect(), options, dataSource::close);
+  }
+
+  /**
+   * Opens the pool, retrying for a while when another local process is opening the same folder at
+   * the same moment: H2 then reports "Lock file recently modified" until one of them serves it.
+   */
+  private static HikariDataSource openEmbeddedPool(HikariConfig config, Path folder) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new HikariDataSource(config);
+      } catch (RuntimeException e) {
+        if (attempt >= EMBEDDED_OPEN_ATTEMPTS
+            || !String.valueOf(e.getMessage()).contains("Lock file")) {
+          throw new BatonException(
+              "Cannot open the embedded database in "
+                  + folder
+                  + " (is another process using"
+                  + " it?): "
+                  + e.getMessage(),
+              e);
+        }
+        pause(100L * attempt);
+      }
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BatonException("Interrupted while opening the database", e);
+    }
   }
 
   /**
@@ -105,7 +130,7 @@ public final class BatonFactory {
     Database database = new Database(dataSource, dialect, options.timeSource(), closeDataSource);
     try {
       checkConnection(dataSource);
-      database.migrate();
+      migrate(database);
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -142,6 +167,24 @@ public final class BatonFactory {
           sweeper.close();
           database.close();
         });
+  }
+
+  /**
+   * Applies the migrations; when several processes start on an empty database at once, one of them
+   * migrates and the others, failing meanwhile, find it done on a later try.
+   */
+  private static void migrate(Database database) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        database.migrate();
+        return;
+      } catch (RuntimeException e) {
+        if (attempt >= MIGRATE_ATTEMPTS) {
+          throw e;
+        }
+        pause(200L * attempt);
+      }
+    }
   }
 
   private static void checkConnection(DataSource dataSource) {
