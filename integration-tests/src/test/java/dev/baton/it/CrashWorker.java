@@ -1,16 +1,10 @@
 package dev.baton.it;
 
-import dev.baton.ActivityContext;
 import dev.baton.Baton;
 import dev.baton.BatonOptions;
 import dev.baton.WorkerOptions;
 import dev.baton.WorkflowNotFoundException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -45,7 +39,7 @@ public final class CrashWorker {
                 .maxPollInterval(Duration.ofMillis(200))
                 .build())
         .registerWorkflow(CrashFulfilmentImpl.class)
-        .registerActivities(new LoggingSteps(log))
+        .registerActivities(new LoggingSteps(log, 30))
         .start();
     FulfilmentClient client = FulfilmentClient.of(baton);
     for (int i = 0; i < count; i++) {
@@ -66,58 +60,5 @@ public final class CrashWorker {
     }
     System.out.println("ALL DONE");
     baton.close();
-  }
-
-  /** {@link StepsImpl} that appends each execution to a log and takes a little time. */
-  static final class LoggingSteps extends StepsImpl {
-    private final Path log;
-
-    LoggingSteps(Path log) {
-      this.log = log;
-    }
-
-    private void record(String activity) {
-      ActivityContext context = ActivityContext.current();
-      String line =
-          context.workflowId()
-              + "|"
-              + activity
-              + "|"
-              + context.attempt()
-              + "|"
-              + context.taskToken()
-              + "\n";
-      try {
-        Files.writeString(
-            log,
-            line,
-            StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE,
-            StandardOpenOption.APPEND);
-        Thread.sleep(30);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    @Override
-    public String reserve(String orderId, List<Fulfilment.Line> lines) {
-      record("Steps.reserve");
-      return super.reserve(orderId, lines);
-    }
-
-    @Override
-    public String charge(String orderId, int cents) {
-      record("Steps.charge");
-      return super.charge(orderId, cents);
-    }
-
-    @Override
-    public String ship(String orderId) {
-      record("Steps.ship");
-      return super.ship(orderId);
-    }
   }
 }

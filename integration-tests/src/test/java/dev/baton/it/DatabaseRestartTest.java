@@ -59,7 +59,7 @@ class DatabaseRestartTest {
                     .maxPollInterval(Duration.ofMillis(200))
                     .build())
             .registerWorkflow(CrashFulfilmentImpl.class)
-            .registerActivities(new ContentionWorker.LoggingSteps(log))
+            .registerActivities(new LoggingSteps(log, 20))
             .start();
         FulfilmentClient client = FulfilmentClient.of(baton);
         List<String> ids = new ArrayList<>();

@@ -51,30 +51,7 @@ class FulfilmentTest {
       List<HistoryEvent> history = baton.history("order-42");
       assertThat(history)
           .extracting(HistoryEvent::type)
-          .containsExactly(
-              "WorkflowExecutionStarted",
-              "WorkflowTaskScheduled",
-              "WorkflowTaskStarted",
-              "WorkflowTaskCompleted",
-              "ActivityTaskScheduled",
-              "ActivityTaskStarted",
-              "ActivityTaskCompleted",
-              "WorkflowTaskScheduled",
-              "WorkflowTaskStarted",
-              "WorkflowTaskCompleted",
-              "ActivityTaskScheduled",
-              "ActivityTaskStarted",
-              "ActivityTaskCompleted",
-              "WorkflowTaskScheduled",
-              "WorkflowTaskStarted",
-              "WorkflowTaskCompleted",
-              "ActivityTaskScheduled",
-              "ActivityTaskStarted",
-              "ActivityTaskCompleted",
-              "WorkflowTaskScheduled",
-              "WorkflowTaskStarted",
-              "WorkflowTaskCompleted",
-              "WorkflowExecutionCompleted");
+          .containsExactlyElementsOf(ExpectedHistory.THREE_ACTIVITIES);
       assertThat(history)
           .extracting(HistoryEvent::eventId)
           .containsExactlyElementsOf(LongStream.rangeClosed(1, history.size()).boxed().toList());

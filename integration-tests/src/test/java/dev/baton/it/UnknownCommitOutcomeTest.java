@@ -176,30 +176,7 @@ class UnknownCommitOutcomeTest {
         assertThat(db.queryLong("SELECT COUNT(*) FROM baton_runs")).isEqualTo(1);
         assertThat(baton.history("lost-1"))
             .extracting(HistoryEvent::type)
-            .containsExactly(
-                "WorkflowExecutionStarted",
-                "WorkflowTaskScheduled",
-                "WorkflowTaskStarted",
-                "WorkflowTaskCompleted",
-                "ActivityTaskScheduled",
-                "ActivityTaskStarted",
-                "ActivityTaskCompleted",
-                "WorkflowTaskScheduled",
-                "WorkflowTaskStarted",
-                "WorkflowTaskCompleted",
-                "ActivityTaskScheduled",
-                "ActivityTaskStarted",
-                "ActivityTaskCompleted",
-                "WorkflowTaskScheduled",
-                "WorkflowTaskStarted",
-                "WorkflowTaskCompleted",
-                "ActivityTaskScheduled",
-                "ActivityTaskStarted",
-                "ActivityTaskCompleted",
-                "WorkflowTaskScheduled",
-                "WorkflowTaskStarted",
-                "WorkflowTaskCompleted",
-                "WorkflowExecutionCompleted");
+            .containsExactlyElementsOf(ExpectedHistory.THREE_ACTIVITIES);
       }
     }
   }
