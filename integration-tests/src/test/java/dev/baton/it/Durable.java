@@ -36,6 +36,24 @@ public final class Durable {
     }
   }
 
+  /** Sleeps a few real seconds, for tests across JVMs where no settable clock reaches. */
+  @Workflow(name = "SleeperSeconds", taskQueue = "durable")
+  public interface SleeperSeconds {
+    /** Sleeps {@code seconds} seconds; returns the workflow's time before and after. */
+    @WorkflowMethod
+    List<Instant> sleepSeconds(int seconds);
+  }
+
+  /** The implementation. */
+  public static class SleeperSecondsImpl implements SleeperSeconds {
+    @Override
+    public List<Instant> sleepSeconds(int seconds) {
+      Instant before = Workflows.currentTime();
+      Workflows.sleep(Duration.ofSeconds(seconds));
+      return List.of(before, Workflows.currentTime());
+    }
+  }
+
   /** An activity that echoes. */
   @Activity
   public interface Echo {
