@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 /** Replay of decoded histories, no database: the fast path and command matching. */
 class ReplayTest {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-  private static final ActivityType<String> STEP =
+  static final ActivityType<String> STEP =
       ActivityType.of(
           "Steps.step",
           ActivityOptions.none(),
@@ -38,7 +38,7 @@ class ReplayTest {
           ActivityOptions.none(),
           TypeRef.of(String.class),
           TypeRef.of(Integer.class));
-  private static final WorkflowType<String> TYPE =
+  static final WorkflowType<String> TYPE =
       WorkflowType.of("Chain", "q", TypeRef.of(String.class), TypeRef.of(Integer.class));
 
   private WorkflowInstance instance;
