@@ -59,8 +59,7 @@ public final class BatonFactory {
       try {
         return new HikariDataSource(config);
       } catch (RuntimeException e) {
-        if (attempt >= EMBEDDED_OPEN_ATTEMPTS
-            || !String.valueOf(e.getMessage()).contains("Lock file")) {
+        if (attempt >= EMBEDDED_OPEN_ATTEMPTS || !isTransientLock(e)) {
           throw new BatonException(
               "Cannot open the embedded database in "
                   + folder
@@ -72,6 +71,16 @@ public final class BatonFactory {
         pause(100L * attempt);
       }
     }
+  }
+
+  /**
+   * Whether opening failed only because another local process holds or is taking over the folder
+   * (it opens it, or took over as its server after the previous one died): then a retry connects
+   * through that process.
+   */
+  private static boolean isTransientLock(RuntimeException e) {
+    String message = String.valueOf(e.getMessage());
+    return message.contains("Lock file") || message.contains("Locked by another process");
   }
 
   private static void pause(long millis) {
@@ -93,7 +102,7 @@ public final class BatonFactory {
   public static String embeddedUrl(Path folder) {
     return "jdbc:h2:async:"
         + folder.toAbsolutePath().normalize().resolve("baton")
-        + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
+        + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE;AUTO_RECONNECT=FALSE";
   }
 
   /** An instance on the database behind {@code dataSource}: MySQL 8, MariaDB 10.6+ or H2. */
