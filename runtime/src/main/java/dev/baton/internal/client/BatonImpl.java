@@ -86,8 +86,7 @@ public final class BatonImpl implements Baton {
     Objects.requireNonNull(options, "options");
     String workflowId = options.workflowId();
     checkWorkflowId(workflowId);
-    Object[] args = arguments == null ? new Object[] {null} : arguments;
-    JsonNode input = encodeChecked("workflow " + type.name(), type.parameterTypes(), args);
+    JsonNode input = encodeChecked("workflow " + type.name(), type.parameterTypes(), arguments);
     if (!services.workflows().isWorkflowTypeRegistered(type.name())) {
       throw new UnknownWorkflowTypeException(
           "No worker has registered workflow type '"
