@@ -2,6 +2,7 @@ package com.example.orders;
 
 import dev.baton.ActivityOptions;
 import dev.baton.ActivityType;
+import dev.baton.LocalActivityOptions;
 import dev.baton.Promise;
 import dev.baton.RetryOptions;
 import dev.baton.TypeRef;
@@ -75,42 +76,64 @@ public final class WarehouseStub implements Warehouse {
 
   private final ActivityOptions options;
 
-  private WarehouseStub(ActivityOptions options) {
+  /**
+   * Set when each call is a local activity.
+   */
+  private final LocalActivityOptions localOptions;
+
+  private WarehouseStub(ActivityOptions options, LocalActivityOptions localOptions) {
     this.options = options;
+    this.localOptions = localOptions;
   }
 
   /**
    * A stub that runs each activity with the options it declares.
    */
   public static WarehouseStub create() {
-    return new WarehouseStub(ActivityOptions.none());
+    return new WarehouseStub(ActivityOptions.none(), null);
   }
 
   /**
    * A stub whose {@code options} override those each activity declares, setting by setting.
    */
   public static WarehouseStub create(ActivityOptions options) {
-    return new WarehouseStub(options);
+    return new WarehouseStub(options, null);
+  }
+
+  /**
+   * A stub whose calls are local activities, run by the calling workflow's own worker, with the
+   * timeouts and retry policy each activity declares.
+   */
+  public static WarehouseStub local() {
+    return new WarehouseStub(ActivityOptions.none(), LocalActivityOptions.none());
+  }
+
+  /**
+   * A stub whose calls are local activities, {@code options} overriding what each activity
+   * declares.
+   */
+  public static WarehouseStub local(LocalActivityOptions options) {
+    return new WarehouseStub(ActivityOptions.none(), options);
   }
 
   @Override
   public Model.Label printLabel(Model.Reservation reservation) {
-    return Workflows.executeActivity(PRINT_LABEL, options, reservation);
+    return call(PRINT_LABEL, reservation).get();
   }
 
   @Override
   public Model.Reservation reserve(Model.Order order) {
-    return Workflows.executeActivity(RESERVE, options, order);
+    return call(RESERVE, order).get();
   }
 
   @Override
   public void ship(List<Model.Item> items, boolean express) {
-    Workflows.executeActivity(SHIP, options, items, express);
+    call(SHIP, items, express).get();
   }
 
   @Override
   public int stockLevel(String sku) {
-    return Workflows.executeActivity(STOCK_LEVEL, options, sku);
+    return call(STOCK_LEVEL, sku).get();
   }
 
   /**
@@ -118,6 +141,16 @@ public final class WarehouseStub implements Warehouse {
    */
   public Async async() {
     return new Async();
+  }
+
+  /**
+   * Starts {@code type} as an activity task, or as a local activity for a stub made by
+   * {@code local}.
+   */
+  private <R> Promise<R> call(ActivityType<R> type, Object... arguments) {
+    return localOptions == null
+          ? Workflows.executeActivityAsync(type, options, arguments)
+          : Workflows.executeLocalActivityAsync(type, localOptions, arguments);
   }
 
   /**
@@ -131,28 +164,28 @@ public final class WarehouseStub implements Warehouse {
      * Starts the PrintShippingLabel activity.
      */
     public Promise<Model.Label> printLabel(Model.Reservation reservation) {
-      return Workflows.executeActivityAsync(PRINT_LABEL, options, reservation);
+      return call(PRINT_LABEL, reservation);
     }
 
     /**
      * Starts the Warehouse.reserve activity.
      */
     public Promise<Model.Reservation> reserve(Model.Order order) {
-      return Workflows.executeActivityAsync(RESERVE, options, order);
+      return call(RESERVE, order);
     }
 
     /**
      * Starts the Warehouse.ship activity.
      */
     public Promise<Void> ship(List<Model.Item> items, boolean express) {
-      return Workflows.executeActivityAsync(SHIP, options, items, express);
+      return call(SHIP, items, express);
     }
 
     /**
      * Starts the Warehouse.stockLevel activity.
      */
     public Promise<Integer> stockLevel(String sku) {
-      return Workflows.executeActivityAsync(STOCK_LEVEL, options, sku);
+      return call(STOCK_LEVEL, sku);
     }
   }
 }

@@ -57,6 +57,7 @@ public final class ActivityOptions {
 
   /** These options with every setting that {@code overrides} sets replaced by its value. */
   public ActivityOptions mergedWith(ActivityOptions overrides) {
+    Objects.requireNonNull(overrides, "overrides");
     return new Builder()
         .taskQueue(firstNonNull(overrides.taskQueue, taskQueue))
         .startToClose(firstNonNull(overrides.startToClose, startToClose))
@@ -157,25 +158,25 @@ public final class ActivityOptions {
 
     /** How long one attempt may run; positive. */
     public Builder startToClose(@Nullable Duration timeout) {
-      this.startToClose = positive("startToClose", timeout);
+      this.startToClose = Durations.positiveOrUnset("startToClose", timeout);
       return this;
     }
 
     /** How long all attempts together may take; positive. */
     public Builder scheduleToClose(@Nullable Duration timeout) {
-      this.scheduleToClose = positive("scheduleToClose", timeout);
+      this.scheduleToClose = Durations.positiveOrUnset("scheduleToClose", timeout);
       return this;
     }
 
     /** How long the task may wait to be claimed; positive. */
     public Builder scheduleToStart(@Nullable Duration timeout) {
-      this.scheduleToStart = positive("scheduleToStart", timeout);
+      this.scheduleToStart = Durations.positiveOrUnset("scheduleToStart", timeout);
       return this;
     }
 
     /** How long an attempt may go without a heartbeat; positive. */
     public Builder heartbeat(@Nullable Duration timeout) {
-      this.heartbeat = positive("heartbeat", timeout);
+      this.heartbeat = Durations.positiveOrUnset("heartbeat", timeout);
       return this;
     }
 
@@ -188,13 +189,6 @@ public final class ActivityOptions {
     /** The options. */
     public ActivityOptions build() {
       return new ActivityOptions(this);
-    }
-
-    private static @Nullable Duration positive(String name, @Nullable Duration value) {
-      if (value != null && (value.isNegative() || value.isZero())) {
-        throw new IllegalArgumentException(name + " must be positive, was " + value);
-      }
-      return value;
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,7 @@ public final class Workflows {
    * @throws ActivityFailure if the activity failed for good
    */
   public static <R> R executeActivity(
-      ActivityType<R> type, ActivityOptions options, Object... arguments) {
+      ActivityType<R> type, ActivityOptions options, Object @Nullable ... arguments) {
     return executeActivityAsync(type, options, arguments).get();
   }
 
@@ -40,8 +41,43 @@ public final class Workflows {
    * in parallel.
    */
   public static <R> Promise<R> executeActivityAsync(
-      ActivityType<R> type, ActivityOptions options, Object... arguments) {
-    return WorkflowContext.current().executeActivity(type, options, arguments);
+      ActivityType<R> type, ActivityOptions options, Object @Nullable ... arguments) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(options, "options");
+    return WorkflowContext.current().executeActivity(type, options, orOneNull(arguments));
+  }
+
+  /**
+   * Runs a local activity and waits for its result: the calling workflow's own worker runs it
+   * inside the workflow task, without an activity task, and records the outcome in history as a
+   * marker that replays return. For short steps; the activity's implementation must be registered
+   * on the worker that runs the workflow. Like any activity it may run more than once (when the
+   * worker dies before the workflow task commits), so it should be idempotent.
+   *
+   * @param type the activity
+   * @param options options that override those of {@code type}
+   * @param arguments the activity's arguments, matching {@code type}'s parameters
+   * @throws ActivityFailure if the activity failed for good
+   */
+  public static <R> R executeLocalActivity(
+      ActivityType<R> type, LocalActivityOptions options, Object @Nullable ... arguments) {
+    return executeLocalActivityAsync(type, options, arguments).get();
+  }
+
+  /**
+   * Starts a local activity and returns at once with a promise of its result; see {@link
+   * #executeLocalActivity}.
+   */
+  public static <R> Promise<R> executeLocalActivityAsync(
+      ActivityType<R> type, LocalActivityOptions options, Object @Nullable ... arguments) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(options, "options");
+    return WorkflowContext.current().executeLocalActivity(type, options, orOneNull(arguments));
+  }
+
+  /** A {@code null} arguments array is what Java passes for a single {@code null} argument. */
+  private static Object[] orOneNull(Object @Nullable [] arguments) {
+    return arguments == null ? new Object[] {null} : arguments;
   }
 
   /**
@@ -62,6 +98,9 @@ public final class Workflows {
    */
   public static Promise<Void> newTimer(Duration duration) {
     Objects.requireNonNull(duration, "duration");
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("A timer's duration must not be negative: " + duration);
+    }
     return WorkflowContext.current().newTimer(duration);
   }
 
@@ -146,6 +185,7 @@ public final class Workflows {
    * appears once however often the code is replayed.
    */
   public static Logger getLogger(Class<?> type) {
+    Objects.requireNonNull(type, "type");
     return ReplaySafeLogger.wrap(LoggerFactory.getLogger(type));
   }
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each feature survives a worker JVM killed with SIGKILL at its worst moment — a timer pending, a
- * signal just sent, a fan-out half done, a query in flight — and a new JVM finishes the run with
- * the outcome unchanged.
+ * signal just sent, a fan-out half done, a query in flight, a local activity running — and a new
+ * JVM finishes the run with the outcome unchanged.
  */
 @SuppressWarnings("try") // the second worker only has to live while the run finishes
 class FeatureCrashTest {
@@ -113,6 +113,30 @@ class FeatureCrashTest {
       Thread.sleep(500);
       try (ChildJvm second = worker(db, "query-2")) {
         assertThat(answer.get()).isEqualTo("hello");
+      }
+    }
+  }
+
+  /**
+   * The worker dies while a local activity runs inside its workflow task: nothing was recorded, so
+   * the next worker runs the task again, and the activity's outcome is recorded once.
+   */
+  @AllDatabases
+  void localActivityRunningWhenTheWorkerDies(DatabaseKind kind) throws Exception {
+    try (TestDatabase db = kind.create(folder);
+        ChildJvm first = worker(db, "local-1");
+        Baton baton = db.open()) {
+      WorkflowHandle<List<String>> run =
+          Local_ParallelClient.of(baton).start("local-crash", 1, 2_000L, 30_000L);
+      assertThat(first.awaitLine("LOCAL-RUNNING"::equals, 60_000)).isTrue();
+      first.kill();
+      assertThat(baton.history("local-crash"))
+          .extracting(HistoryEvent::type)
+          .containsExactly("WorkflowExecutionStarted", "WorkflowTaskScheduled");
+      try (ChildJvm second = worker(db, "local-2")) {
+        assertThat(run.result(Duration.ofSeconds(60))).containsExactly("saw 1");
+        assertThat(count(baton, "local-crash", "MarkerRecorded")).isEqualTo(1);
+        assertThat(count(baton, "local-crash", "WorkflowTaskCompleted")).isEqualTo(1);
       }
     }
   }

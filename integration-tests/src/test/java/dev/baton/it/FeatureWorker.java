@@ -7,10 +7,37 @@ import java.time.Duration;
 
 /**
  * The child JVM of {@link FeatureCrashTest}: a worker for the timer, signal, fan-out and query
- * workflows, running until it is killed. Argument: the database spec.
+ * workflows and a local activity, running until it is killed. Argument: the database spec.
  */
 public final class FeatureWorker {
   private FeatureWorker() {}
+
+  /** Local activities that print LOCAL-RUNNING when a slow one starts, so a kill can land then. */
+  private static final class AnnouncingTools implements Local.Tools {
+    private final Local.ToolsImpl tools = new Local.ToolsImpl();
+
+    @Override
+    public String tag(String text) {
+      return tools.tag(text);
+    }
+
+    @Override
+    public String flaky(String key, int failures) {
+      return tools.flaky(key, failures);
+    }
+
+    @Override
+    public int slow(long millis) {
+      System.out.println("LOCAL-RUNNING");
+      System.out.flush();
+      return tools.slow(millis);
+    }
+
+    @Override
+    public java.util.List<String> context() {
+      return tools.context();
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     Baton baton = TestDatabase.openSpec(args[0], BatonOptions.getDefault());
@@ -35,6 +62,11 @@ public final class FeatureWorker {
         .registerActivities(echo)
         .start();
     baton.newWorker("inbox", options).registerWorkflow(Inbox.Impl.class).start();
+    baton
+        .newWorker("local", options)
+        .registerWorkflow(Local.ParallelImpl.class)
+        .registerActivities(new AnnouncingTools())
+        .start();
     System.out.println("READY");
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);

@@ -5,6 +5,7 @@ import static javax.lang.model.element.Modifier.PRIVATE;
 import static javax.lang.model.element.Modifier.PUBLIC;
 import static javax.lang.model.element.Modifier.STATIC;
 
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -12,6 +13,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
 import dev.baton.processor.model.ActivityMethodModel;
 import dev.baton.processor.model.ActivityModel;
 import dev.baton.processor.model.MethodModel;
@@ -23,7 +25,8 @@ import java.util.Optional;
 
 /**
  * Writes {@code YStub}: the activity interface implemented for workflow code, each call a durable
- * activity run, plus {@code async()} for calls that return a {@code Promise}.
+ * activity run, plus {@code async()} for calls that return a {@code Promise}, and {@code local()}
+ * for a stub whose calls are local activities.
  */
 public final class StubWriter {
   private StubWriter() {}
@@ -52,20 +55,31 @@ public final class StubWriter {
     for (ActivityMethodModel activity : model.activities()) {
       stubClass.addField(constant(activity));
     }
+    // The helper that starts a call must not share a name with an activity method: inside Async,
+    // such a method would hide it.
+    NameAllocator memberNames = new NameAllocator();
+    model.activities().forEach(a -> memberNames.newName(a.method().name()));
+    String call = memberNames.newName("call");
     stubClass
         .addField(Code.ACTIVITY_OPTIONS, "options", PRIVATE, FINAL)
+        .addField(
+            FieldSpec.builder(Code.LOCAL_ACTIVITY_OPTIONS, "localOptions", PRIVATE, FINAL)
+                .addJavadoc("Set when each call is a local activity.\n")
+                .build())
         .addMethod(
             MethodSpec.constructorBuilder()
                 .addModifiers(PRIVATE)
                 .addParameter(Code.ACTIVITY_OPTIONS, "options")
+                .addParameter(Code.LOCAL_ACTIVITY_OPTIONS, "localOptions")
                 .addStatement("this.options = options")
+                .addStatement("this.localOptions = localOptions")
                 .build())
         .addMethod(
             MethodSpec.methodBuilder("create")
                 .addJavadoc("A stub that runs each activity with the options it declares.\n")
                 .addModifiers(PUBLIC, STATIC)
                 .returns(stub)
-                .addStatement("return new $T($T.none())", stub, Code.ACTIVITY_OPTIONS)
+                .addStatement("return new $T($T.none(), null)", stub, Code.ACTIVITY_OPTIONS)
                 .build())
         .addMethod(
             MethodSpec.methodBuilder("create")
@@ -75,19 +89,42 @@ public final class StubWriter {
                 .addModifiers(PUBLIC, STATIC)
                 .returns(stub)
                 .addParameter(Code.ACTIVITY_OPTIONS, "options")
-                .addStatement("return new $T(options)", stub)
+                .addStatement("return new $T(options, null)", stub)
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("local")
+                .addJavadoc(
+                    "A stub whose calls are local activities, run by the calling workflow's own"
+                        + " worker, with the\ntimeouts and retry policy each activity declares.\n")
+                .addModifiers(PUBLIC, STATIC)
+                .returns(stub)
+                .addStatement(
+                    "return new $T($T.none(), $T.none())",
+                    stub,
+                    Code.ACTIVITY_OPTIONS,
+                    Code.LOCAL_ACTIVITY_OPTIONS)
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("local")
+                .addJavadoc(
+                    "A stub whose calls are local activities, {@code options} overriding what each"
+                        + " activity\ndeclares.\n")
+                .addModifiers(PUBLIC, STATIC)
+                .returns(stub)
+                .addParameter(Code.LOCAL_ACTIVITY_OPTIONS, "options")
+                .addStatement("return new $T($T.none(), options)", stub, Code.ACTIVITY_OPTIONS)
                 .build());
 
     for (ActivityMethodModel activity : model.activities()) {
       MethodModel method = activity.method();
       NameAllocator names = new NameAllocator();
-      names.newName("options");
       model.activities().forEach(a -> names.newName(a.constantName()));
       List<String> parameterNames =
           method.parameters().stream().map(Parameter::name).map(names::newName).toList();
-      CodeBlock arguments =
+      CodeBlock start =
           CodeBlock.of(
-              "$N, options$L",
+              "$N($N$L)",
+              call,
               activity.constantName(),
               Code.forwardedArguments(method, parameterNames));
 
@@ -96,18 +133,19 @@ public final class StubWriter {
               .addAnnotation(Override.class)
               .returns(method.returnType());
       if (method.returnsVoid()) {
-        blocking.addStatement("$T.executeActivity($L)", Code.WORKFLOWS, arguments);
+        blocking.addStatement("$L.get()", start);
       } else {
-        blocking.addStatement("return $T.executeActivity($L)", Code.WORKFLOWS, arguments);
+        blocking.addStatement("return $L.get()", start);
       }
       stubClass.addMethod(blocking.build());
       asyncClass.addMethod(
           signature(method, parameterNames)
               .addJavadoc("Starts the $L activity.\n", activity.activityName())
               .returns(ParameterizedTypeName.get(Code.PROMISE, method.returnType().box()))
-              .addStatement("return $T.executeActivityAsync($L)", Code.WORKFLOWS, arguments)
+              .addStatement("return $L", start)
               .build());
     }
+    TypeVariableName result = TypeVariableName.get("R");
     return stubClass
         .addMethod(
             MethodSpec.methodBuilder("async")
@@ -115,6 +153,24 @@ public final class StubWriter {
                 .addModifiers(PUBLIC)
                 .returns(async)
                 .addStatement("return new $T()", async)
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder(call)
+                .addJavadoc(
+                    "Starts {@code type} as an activity task, or as a local activity for a stub"
+                        + " made by\n{@code local}.\n")
+                .addModifiers(PRIVATE)
+                .addTypeVariable(result)
+                .returns(ParameterizedTypeName.get(Code.PROMISE, result))
+                .addParameter(ParameterizedTypeName.get(Code.ACTIVITY_TYPE, result), "type")
+                .addParameter(ArrayTypeName.of(ClassName.OBJECT), "arguments")
+                .varargs(true)
+                .addStatement(
+                    "return localOptions == null\n$>? $T.executeActivityAsync(type, options,"
+                        + " arguments)\n: $T.executeLocalActivityAsync(type, localOptions,"
+                        + " arguments)$<",
+                    Code.WORKFLOWS,
+                    Code.WORKFLOWS)
                 .build())
         .addType(asyncClass.build())
         .build();

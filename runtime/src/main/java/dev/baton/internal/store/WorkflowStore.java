@@ -492,6 +492,24 @@ public final class WorkflowStore {
         });
   }
 
+  /**
+   * Extends the lease of a claimed workflow task that is still working (running local activities)
+   * to {@code leaseMillis} from now. Returns whether the lease was still valid.
+   */
+  public boolean extendLease(ClaimedWorkflowTask task, long leaseMillis) {
+    return db.transact(
+        tx -> {
+          var t = BATON_WORKFLOW_TASKS;
+          return tx.dsl()
+                  .update(t)
+                  .set(t.LEASE_EXPIRES_AT, tx.now() + leaseMillis)
+                  .where(t.RUN_ID.eq(task.runId()))
+                  .and(t.LEASE_TOKEN.eq(task.leaseToken()))
+                  .execute()
+              == 1;
+        });
+  }
+
   /** Gives a claimed task back untouched (on shutdown), so another worker can take it at once. */
   public void release(ClaimedWorkflowTask task) {
     db.transact(

@@ -7,6 +7,7 @@ import dev.baton.WorkerOptions;
 import dev.baton.WorkflowDispatcher;
 import dev.baton.internal.Services;
 import dev.baton.internal.activity.ActivityExecutor;
+import dev.baton.internal.activity.LocalActivityExecutor;
 import dev.baton.internal.store.ClaimedActivityTask;
 import dev.baton.internal.store.ClaimedWorkflowTask;
 import dev.baton.internal.workflow.WorkflowImplementation;
@@ -83,6 +84,7 @@ public final class WorkerImpl implements Worker {
 
   @Override
   public synchronized Worker registerWorkflow(Class<?> implementationClass) {
+    Objects.requireNonNull(implementationClass, "implementationClass");
     checkNew();
     registry.addWorkflow(implementationClass);
     return this;
@@ -91,6 +93,8 @@ public final class WorkerImpl implements Worker {
   @Override
   public synchronized <T> Worker registerWorkflow(
       WorkflowDispatcher<T> dispatcher, Supplier<? extends T> factory) {
+    Objects.requireNonNull(dispatcher, "dispatcher");
+    Objects.requireNonNull(factory, "factory");
     checkNew();
     registry.addWorkflow(dispatcher, factory);
     return this;
@@ -98,6 +102,7 @@ public final class WorkerImpl implements Worker {
 
   @Override
   public synchronized Worker registerActivities(Object... implementations) {
+    Objects.requireNonNull(implementations, "implementations");
     checkNew();
     for (Object implementation : implementations) {
       registry.addActivities(Objects.requireNonNull(implementation, "activity implementation"));
@@ -108,6 +113,8 @@ public final class WorkerImpl implements Worker {
   @Override
   public synchronized <T> Worker registerActivities(
       ActivityDispatcher<T> dispatcher, T implementation) {
+    Objects.requireNonNull(dispatcher, "dispatcher");
+    Objects.requireNonNull(implementation, "implementation");
     checkNew();
     registry.addActivities(dispatcher, implementation);
     return this;
@@ -150,10 +157,22 @@ public final class WorkerImpl implements Worker {
     }
     long maxPoll = options.maxPollInterval().toMillis();
     if (!registry.workflows().isEmpty()) {
+      long lease = options.workflowTaskTimeout().toMillis();
+      ExecutorService localThreads =
+          Executors.newCachedThreadPool(threads("baton-local-activity-" + taskQueue));
       WorkflowTaskHandler handler =
           new WorkflowTaskHandler(
-              services, registry, cache, identity, taskQueue, options.deadlockDetectionTimeout());
-      long lease = options.workflowTaskTimeout().toMillis();
+              services,
+              registry,
+              cache,
+              identity,
+              taskQueue,
+              options.deadlockDetectionTimeout(),
+              new LocalActivityRunner(
+                  registry,
+                  new LocalActivityExecutor(services.converter(), localThreads),
+                  localThreads),
+              lease);
       startLoop(
           "workflow",
           options.workflowSlots(),
@@ -161,6 +180,7 @@ public final class WorkerImpl implements Worker {
           task -> track(runningWorkflowTasks, task, () -> handler.handle(task)),
           services.wakeups().workflowTasks(),
           maxPoll);
+      executors.add(localThreads); // after the workflow tasks' pool, so it stops after them
       QueryHandler queries =
           new QueryHandler(
               services, registry, cache, identity, taskQueue, options.deadlockDetectionTimeout());
@@ -244,6 +264,10 @@ public final class WorkerImpl implements Worker {
 
   @Override
   public boolean shutdown(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("The timeout must not be negative: " + timeout);
+    }
     synchronized (this) {
       if (state != State.RUNNING) {
         state = State.STOPPED;

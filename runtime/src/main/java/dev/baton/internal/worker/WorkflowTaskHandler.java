@@ -31,6 +31,8 @@ final class WorkflowTaskHandler {
   private final String identity;
   private final String taskQueue;
   private final Duration deadlockTimeout;
+  private final LocalActivityRunner localActivities;
+  private final long leaseMillis;
 
   WorkflowTaskHandler(
       Services services,
@@ -38,8 +40,12 @@ final class WorkflowTaskHandler {
       WorkflowCache cache,
       String identity,
       String taskQueue,
-      Duration deadlockTimeout) {
+      Duration deadlockTimeout,
+      LocalActivityRunner localActivities,
+      long leaseMillis) {
     this.deadlockTimeout = deadlockTimeout;
+    this.localActivities = localActivities;
+    this.leaseMillis = leaseMillis;
     this.services = services;
     this.registry = registry;
     this.cache = cache;
@@ -63,6 +69,9 @@ final class WorkflowTaskHandler {
       return;
     }
     WorkflowInstance instance = cache.take(task.runId());
+    LocalActivityRunner.Batch batch =
+        localActivities.newBatch(
+            () -> services.workflows().extendLease(task, leaseMillis), leaseMillis / 3);
     try {
       if (instance == null) {
         instance =
@@ -77,7 +86,8 @@ final class WorkflowTaskHandler {
       instance.setTaskAttempt(task.attempt());
       List<StoredEvent> events =
           services.workflows().readHistory(task.runId(), instance.nextEventId());
-      WorkflowTaskResult result = instance.processTask(events, task.startedAt());
+      WorkflowTaskResult result = instance.processTask(events, task.startedAt(), batch);
+      batch.close(); // those still running belong to a run that has closed
       HaltPoints.reach("beforeCommit");
       CompletionResult completion =
           services
@@ -91,6 +101,8 @@ final class WorkflowTaskHandler {
       HaltPoints.reach("afterCommit");
       afterCommit(task, instance, completion);
       instance = null; // handed over to the cache or destroyed
+    } catch (WorkflowTaskLeaseLostException e) {
+      log.warn("Workflow task of {} (run {}): {}", task.workflowId(), task.runId(), e.getMessage());
     } catch (NonDeterministicException e) {
       log.error("Workflow {} (run {}): {}", task.workflowId(), task.runId(), e.getMessage());
       fail(task, e.getMessage(), null);
@@ -98,6 +110,7 @@ final class WorkflowTaskHandler {
       log.error("Workflow task of {} (run {}) failed", task.workflowId(), task.runId(), e);
       fail(task, e.getMessage(), e);
     } finally {
+      batch.close();
       if (instance != null) {
         instance.destroy();
       }

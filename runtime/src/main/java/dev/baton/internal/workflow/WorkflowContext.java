@@ -25,6 +25,10 @@ public interface WorkflowContext {
   /** Schedules an activity. */
   <R> Promise<R> executeActivity(ActivityType<R> type, ActivityOptions options, Object[] arguments);
 
+  /** Starts a local activity, run by this worker and recorded as a marker. */
+  <R> Promise<R> executeLocalActivity(
+      ActivityType<R> type, dev.baton.LocalActivityOptions options, Object[] arguments);
+
   /** Starts a durable timer. */
   Promise<Void> newTimer(java.time.Duration duration);
 

@@ -1,6 +1,7 @@
 package dev.baton.internal.workflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.ActivityFailure;
 import dev.baton.ActivityOptions;
 import dev.baton.ActivityType;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -48,6 +50,9 @@ public final class WorkflowInstance implements WorkflowContext {
 
   private final Map<Integer, PendingActivity> pendingActivities = new HashMap<>();
   private final Map<Integer, PromiseImpl<Void>> pendingTimers = new HashMap<>();
+  private final Map<Integer, PendingLocalActivity> pendingLocalActivities = new LinkedHashMap<>();
+  private final Map<Integer, PendingLocalActivity> localRetryTimers = new HashMap<>();
+  private LocalActivities localActivities = LocalActivities.NONE;
   private final Random random;
   private @Nullable Object workflow;
   private long startTimeMillis;
@@ -62,14 +67,55 @@ public final class WorkflowInstance implements WorkflowContext {
   private long ownEventsFrom = Long.MAX_VALUE;
   private long ownEventsUntil = Long.MAX_VALUE;
   private boolean replaying;
+  private boolean engineCommand;
   private long currentTimeMillis;
   private boolean closed;
   private @Nullable NonDeterministicException nonDeterminism;
   private @Nullable Throwable taskFailure;
 
   private static final String SIDE_EFFECT = "SideEffect";
+  private static final String LOCAL_ACTIVITY = "LocalActivity";
 
   private record PendingActivity(ActivityType<?> type, PromiseImpl<Object> promise) {}
+
+  /**
+   * A local activity the code waits for: started by this worker when live ({@code launched}), or
+   * awaiting its recorded marker when replaying.
+   */
+  private static final class PendingLocalActivity {
+    final int seq;
+    final ActivityType<?> type;
+    final JsonNode input;
+    final long scheduledTimeMillis;
+    final long startToCloseMillis;
+    final @Nullable Long scheduleToCloseMillis;
+    final RetryPolicyData retry;
+    final long localRetryThresholdMillis;
+    final PromiseImpl<Object> promise;
+    int attempt = 1;
+    boolean launched;
+
+    PendingLocalActivity(
+        int seq,
+        ActivityType<?> type,
+        JsonNode input,
+        long scheduledTimeMillis,
+        long startToCloseMillis,
+        @Nullable Long scheduleToCloseMillis,
+        RetryPolicyData retry,
+        long localRetryThresholdMillis,
+        PromiseImpl<Object> promise) {
+      this.seq = seq;
+      this.type = type;
+      this.input = input;
+      this.scheduledTimeMillis = scheduledTimeMillis;
+      this.startToCloseMillis = startToCloseMillis;
+      this.scheduleToCloseMillis = scheduleToCloseMillis;
+      this.retry = retry;
+      this.localRetryThresholdMillis = localRetryThresholdMillis;
+      this.promise = promise;
+    }
+  }
 
   /**
    * A stretch of history: the inputs a workflow task's code saw, the task's time, and the commands
@@ -131,11 +177,36 @@ public final class WorkflowInstance implements WorkflowContext {
    * @throws PotentialDeadlockException if a workflow thread blocked outside Baton's API
    */
   public WorkflowTaskResult processTask(List<StoredEvent> events, long taskTime) {
+    return processTask(events, taskTime, LocalActivities.NONE);
+  }
+
+  /**
+   * Processes a workflow task whose local activities {@code localActivities} runs: the task ends
+   * when every branch waits for something other than a local activity, or the run closes.
+   *
+   * @throws NonDeterministicException if the code does not replay its history
+   * @throws WorkflowTaskFailure if the code failed the task
+   * @throws PotentialDeadlockException if a workflow thread blocked outside Baton's API
+   */
+  public WorkflowTaskResult processTask(
+      List<StoredEvent> events, long taskTime, LocalActivities localActivities) {
+    this.localActivities = localActivities;
+    try {
+      return process(events, taskTime);
+    } finally {
+      this.localActivities = LocalActivities.NONE;
+    }
+  }
+
+  private WorkflowTaskResult process(List<StoredEvent> events, long taskTime) {
     segments = split(events, taskTime);
     segmentIndex = -1;
     startNextSegment();
     while (true) {
       runCode();
+      if (replaying ? takeRecordedLocalActivity() : awaitLocalActivity()) {
+        continue; // a local activity's outcome let the code go on
+      }
       if (segmentIndex == segments.size() - 1) {
         break;
       }
@@ -220,6 +291,9 @@ public final class WorkflowInstance implements WorkflowContext {
       return false;
     }
     try {
+      if (takeRecordedLocalActivity()) {
+        return true;
+      }
       finishSegment();
       startNextSegment();
     } catch (NonDeterministicException e) {
@@ -271,7 +345,10 @@ public final class WorkflowInstance implements WorkflowContext {
     }
     for (StoredEvent input : inputs) {
       Event event = input.event();
-      if (event instanceof Event.WorkflowExecutionStarted started) {
+      if (event instanceof Event.TimerFired fired && localRetryTimers.containsKey(fired.seq())) {
+        PendingLocalActivity retry = localRetryTimers.remove(fired.seq());
+        pendingLocalActivities.put(retry.seq, retry); // runs again, attempt already advanced
+      } else if (event instanceof Event.WorkflowExecutionStarted started) {
         startTimeMillis = input.time();
         scheduler.newBranch("main", () -> runWorkflowMethod(started));
       } else if (event instanceof Event.TimerFired fired) {
@@ -439,6 +516,9 @@ public final class WorkflowInstance implements WorkflowContext {
                   ? "no further command in this workflow task"
                   : describe(expected.event()),
               describeCommand(command));
+      if (engineCommand || DeterministicScheduler.currentBranch() == null) {
+        throw nonDeterminism; // issued by the engine, not the code: the task fails at once
+      }
       scheduler.await(() -> false); // Park this branch; the task fails with the mismatch.
     }
     return expected.event();
@@ -491,7 +571,12 @@ public final class WorkflowInstance implements WorkflowContext {
       return "TimerStarted " + Duration.ofMillis(t.durationMillis()) + " (#" + t.seq() + ")";
     }
     if (event instanceof Event.MarkerRecorded m) {
-      return "MarkerRecorded " + m.markerName() + " (#" + m.seq() + ")";
+      return "MarkerRecorded "
+          + m.markerName()
+          + (m.markerName().equals(LOCAL_ACTIVITY) ? " " + localActivityTypeOf(m) : "")
+          + " (#"
+          + m.seq()
+          + ")";
     }
     if (event instanceof Event.ActivityTaskCompleted c) {
       return "ActivityTaskCompleted (activity #" + c.seq() + ")";
@@ -529,6 +614,178 @@ public final class WorkflowInstance implements WorkflowContext {
     @SuppressWarnings("unchecked")
     Promise<R> typed = (Promise<R>) (Promise<?>) promise;
     return typed;
+  }
+
+  @Override
+  public <R> Promise<R> executeLocalActivity(
+      ActivityType<R> type, dev.baton.LocalActivityOptions options, Object[] arguments) {
+    ActivityOptions declared = type.options();
+    Duration scheduleToClose =
+        options.scheduleToClose() != null ? options.scheduleToClose() : declared.scheduleToClose();
+    Duration startToClose =
+        options.startToClose() != null ? options.startToClose() : declared.startToClose();
+    if (startToClose == null) {
+      startToClose =
+          scheduleToClose != null ? scheduleToClose : ActivityOptions.DEFAULT_START_TO_CLOSE;
+    }
+    RetryOptions retry =
+        options.retry() != null
+            ? options.retry()
+            : declared.retry() != null ? declared.retry() : RetryOptions.getDefault();
+    Duration threshold =
+        options.localRetryThreshold() != null
+            ? options.localRetryThreshold()
+            : dev.baton.LocalActivityOptions.DEFAULT_LOCAL_RETRY_THRESHOLD;
+    JsonNode input =
+        converter.encodeArguments(
+            "local activity " + type.name(), type.parameterTypes(), arguments);
+    PromiseImpl<Object> promise = new PromiseImpl<>(scheduler);
+    int seq = nextSeq++;
+    pendingLocalActivities.put(
+        seq,
+        new PendingLocalActivity(
+            seq,
+            type,
+            input,
+            currentTimeMillis,
+            startToClose.toMillis(),
+            millis(scheduleToClose),
+            RetryPolicyData.of(retry),
+            threshold.toMillis(),
+            promise));
+    @SuppressWarnings("unchecked")
+    Promise<R> typed = (Promise<R>) (Promise<?>) promise;
+    return typed;
+  }
+
+  /**
+   * When live and local activities are pending: starts those not yet started, waits for the next
+   * one to end, records its marker and hands its outcome to the code. Returns whether it did.
+   */
+  private boolean awaitLocalActivity() {
+    if (closed || pendingLocalActivities.isEmpty()) {
+      return false;
+    }
+    for (PendingLocalActivity pending : pendingLocalActivities.values()) {
+      if (!pending.launched) {
+        launch(pending);
+      }
+    }
+    LocalActivityOutcome outcome = localActivities.next();
+    PendingLocalActivity pending = pendingLocalActivities.get(outcome.seq());
+    if (pending == null || pending.attempt > outcome.attempt()) {
+      throw new IllegalStateException("Unexpected local activity outcome " + outcome);
+    }
+    ObjectNode value = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    value.put("activityType", pending.type.name());
+    value.put("attempt", outcome.attempt());
+    if (outcome.result() != null) {
+      value.set("result", outcome.result());
+    }
+    if (outcome.retryAfterMillis() > 0) {
+      value.put("retryAfterMillis", outcome.retryAfterMillis());
+    }
+    Event.MarkerRecorded marker =
+        new Event.MarkerRecorded(pending.seq, LOCAL_ACTIVITY, value, outcome.failure());
+    addCommand(marker);
+    applyLocalActivityMarker(pending, marker);
+    return true;
+  }
+
+  private void launch(PendingLocalActivity pending) {
+    if (!localActivities.isRegistered(pending.type.name())) {
+      throw new WorkflowTaskFailure(
+          "Workflow "
+              + implementation.typeName()
+              + " ("
+              + workflowId
+              + ") calls local activity "
+              + pending.type.name()
+              + ", which is not registered on this worker: a local activity runs on the worker"
+              + " that runs the workflow, so register its implementation there with"
+              + " registerActivities",
+          null);
+    }
+    long remaining =
+        pending.scheduleToCloseMillis == null
+            ? Long.MAX_VALUE
+            : pending.scheduledTimeMillis + pending.scheduleToCloseMillis - currentTimeMillis;
+    localActivities.start(
+        new LocalActivityRequest(
+            workflowId,
+            runId,
+            pending.seq,
+            pending.type.name(),
+            pending.input,
+            pending.attempt,
+            pending.scheduledTimeMillis,
+            pending.startToCloseMillis,
+            Math.max(0, remaining),
+            pending.retry,
+            pending.localRetryThresholdMillis));
+    pending.launched = true;
+  }
+
+  /**
+   * When replaying and the next recorded command is a local activity's marker: hands its outcome to
+   * the code, at the point where the live run recorded it (every branch waiting). Returns whether
+   * it did.
+   */
+  private boolean takeRecordedLocalActivity() {
+    StoredEvent next = expectedCommands == null ? null : expectedCommands.peek();
+    if (next == null
+        || !(next.event() instanceof Event.MarkerRecorded marker)
+        || !marker.markerName().equals(LOCAL_ACTIVITY)) {
+      return false;
+    }
+    PendingLocalActivity pending = pendingLocalActivities.get(marker.seq());
+    if (pending == null || !pending.type.name().equals(localActivityTypeOf(marker))) {
+      throw new NonDeterministicException(
+          next.eventId(),
+          describe(marker),
+          pending == null
+              ? "no local activity #" + marker.seq() + " is running"
+              : "local activity " + pending.type.name() + " (#" + pending.seq + ")");
+    }
+    expectedCommands.poll();
+    applyLocalActivityMarker(pending, marker);
+    return true;
+  }
+
+  private static String localActivityTypeOf(Event.MarkerRecorded marker) {
+    return marker.value() == null ? "?" : marker.value().path("activityType").asText("?");
+  }
+
+  /** Completes or fails the code's promise, or starts the timer before the next attempt. */
+  private void applyLocalActivityMarker(PendingLocalActivity pending, Event.MarkerRecorded marker) {
+    pendingLocalActivities.remove(pending.seq);
+    JsonNode value = marker.value();
+    int attempt = value == null ? pending.attempt : value.path("attempt").asInt(pending.attempt);
+    long retryAfter = value == null ? 0 : value.path("retryAfterMillis").asLong(0);
+    if (marker.failure() == null) {
+      pending.promise.complete(
+          converter.decode(
+              "result of local activity " + pending.type.name(),
+              value != null && value.has("result")
+                  ? value.get("result")
+                  : com.fasterxml.jackson.databind.node.NullNode.getInstance(),
+              pending.type.resultType().type()));
+    } else if (retryAfter > 0) {
+      pending.attempt = attempt + 1;
+      pending.launched = false;
+      int timerSeq = nextSeq++;
+      localRetryTimers.put(timerSeq, pending);
+      engineCommand = true;
+      try {
+        addCommand(new Event.TimerStarted(timerSeq, retryAfter));
+      } finally {
+        engineCommand = false;
+      }
+    } else {
+      pending.promise.fail(
+          new ActivityFailure(
+              pending.type.name(), attempt, marker.failure().toApplicationFailure()));
+    }
   }
 
   private static @Nullable Long millis(@Nullable Duration duration) {

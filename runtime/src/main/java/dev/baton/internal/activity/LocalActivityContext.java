@@ -1,0 +1,42 @@
+package dev.baton.internal.activity;
+
+import dev.baton.ActivityContext;
+import dev.baton.internal.workflow.LocalActivityRequest;
+import java.time.Instant;
+
+/** The context of one attempt of a local activity. */
+record LocalActivityContext(LocalActivityRequest request, int attempt) implements ActivityContext {
+  @Override
+  public String taskToken() {
+    throw new IllegalStateException(
+        "Local activity "
+            + request.activityType()
+            + " has no task token: it runs inside its workflow's task and cannot be completed"
+            + " from outside. Run it as a normal activity to complete it by token.");
+  }
+
+  @Override
+  public String activityId() {
+    return Integer.toString(request.seq());
+  }
+
+  @Override
+  public Instant scheduledTime() {
+    return Instant.ofEpochMilli(request.scheduledTimeMillis());
+  }
+
+  @Override
+  public String activityType() {
+    return request.activityType();
+  }
+
+  @Override
+  public String workflowId() {
+    return request.workflowId();
+  }
+
+  @Override
+  public String runId() {
+    return request.runId();
+  }
+}
