@@ -9,6 +9,7 @@ import dev.baton.WorkflowOptions;
 import dev.baton.WorkflowType;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -68,7 +69,7 @@ public final class OrderFulfilmentClient {
    * A client that starts and follows runs through {@code baton}.
    */
   public static OrderFulfilmentClient of(Baton baton) {
-    return new OrderFulfilmentClient(baton);
+    return new OrderFulfilmentClient(Objects.requireNonNull(baton, "baton"));
   }
 
   /**

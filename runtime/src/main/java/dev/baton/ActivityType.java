@@ -30,6 +30,10 @@ public record ActivityType<R>(
   /** An activity type with the given name, declared options, result and parameter types. */
   public static <R> ActivityType<R> of(
       String name, ActivityOptions options, TypeRef<R> resultType, TypeRef<?>... parameterTypes) {
-    return new ActivityType<>(name, resultType, List.of(parameterTypes), options);
+    return new ActivityType<>(
+        name,
+        resultType,
+        List.of(java.util.Objects.requireNonNull(parameterTypes, "parameterTypes")),
+        options);
   }
 }

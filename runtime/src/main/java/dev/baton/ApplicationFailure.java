@@ -1,5 +1,6 @@
 package dev.baton;
 
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,7 +27,9 @@ public final class ApplicationFailure extends WorkflowFailure {
       boolean nonRetryable,
       @Nullable String originalStackTrace,
       @Nullable Throwable cause) {
-    super(type + ": " + message, cause);
+    super(
+        Objects.requireNonNull(type, "type") + ": " + Objects.requireNonNull(message, "message"),
+        cause);
     this.type = type;
     this.originalMessage = message;
     this.detailsJson = detailsJson;

@@ -4,7 +4,9 @@ import dev.baton.internal.BatonFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point: a connection to the database that holds Baton's workflows, from which workers
@@ -40,6 +42,8 @@ public interface Baton extends AutoCloseable {
 
   /** Opens the embedded H2 database in {@code folder} with the given options. */
   static Baton embedded(Path folder, BatonOptions options) {
+    Objects.requireNonNull(folder, "folder");
+    Objects.requireNonNull(options, "options");
     return BatonFactory.embedded(folder, options);
   }
 
@@ -56,19 +60,25 @@ public interface Baton extends AutoCloseable {
    * Connects through {@code dataSource} with the given options; see {@link #connect(DataSource)}.
    */
   static Baton connect(DataSource dataSource, BatonOptions options) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    Objects.requireNonNull(options, "options");
     return BatonFactory.connect(dataSource, options, () -> {});
   }
 
   /**
    * Connects to the database at {@code jdbcUrl} (such as {@code jdbc:mysql://db:3306/orders}) with
-   * a connection pool of its own, closed with the instance.
+   * a connection pool of its own, closed with the instance. {@code user} and {@code password} may
+   * be {@code null} when the URL or the driver supplies them.
    */
-  static Baton connect(String jdbcUrl, String user, String password) {
+  static Baton connect(String jdbcUrl, @Nullable String user, @Nullable String password) {
     return connect(jdbcUrl, user, password, BatonOptions.getDefault());
   }
 
   /** Connects to the database at {@code jdbcUrl} with the given options. */
-  static Baton connect(String jdbcUrl, String user, String password, BatonOptions options) {
+  static Baton connect(
+      String jdbcUrl, @Nullable String user, @Nullable String password, BatonOptions options) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    Objects.requireNonNull(options, "options");
     return BatonFactory.connect(jdbcUrl, user, password, options);
   }
 
@@ -90,13 +100,15 @@ public interface Baton extends AutoCloseable {
    * @throws IllegalArgumentException if the id is empty or longer than 255 characters, or the
    *     arguments do not match the type's parameters
    */
-  <R> WorkflowHandle<R> start(WorkflowType<R> type, String workflowId, Object... arguments);
+  <R> WorkflowHandle<R> start(
+      WorkflowType<R> type, String workflowId, Object @Nullable ... arguments);
 
   /**
    * Starts a run of {@code type} with the given options; throws as {@link #start(WorkflowType,
    * String, Object...)}.
    */
-  <R> WorkflowHandle<R> start(WorkflowType<R> type, WorkflowOptions options, Object... arguments);
+  <R> WorkflowHandle<R> start(
+      WorkflowType<R> type, WorkflowOptions options, Object @Nullable ... arguments);
 
   /**
    * Sends a signal to the running run of {@code workflowId}. Signals are durable and delivered in
@@ -105,7 +117,7 @@ public interface Baton extends AutoCloseable {
    * @throws WorkflowNotFoundException if no run of that id is running
    * @throws PayloadException if an argument cannot be stored and read back as its declared type
    */
-  void signal(String workflowId, SignalType signal, Object... arguments);
+  void signal(String workflowId, SignalType signal, Object @Nullable ... arguments);
 
   /**
    * Sends a signal to the running run of the workflow id in {@code options}, starting a run of
@@ -114,9 +126,9 @@ public interface Baton extends AutoCloseable {
   <R> WorkflowHandle<R> signalWithStart(
       WorkflowType<R> type,
       WorkflowOptions options,
-      Object[] startArguments,
+      Object @Nullable [] startArguments,
       SignalType signal,
-      Object... signalArguments);
+      Object @Nullable ... signalArguments);
 
   /**
    * Asks the running (or latest) run of {@code workflowId} a query, answered from the workflow's
@@ -125,13 +137,14 @@ public interface Baton extends AutoCloseable {
    * @throws WorkflowNotFoundException if there is no run of that id
    * @throws QueryFailedException if the query method threw, or no worker answered in time
    */
-  <R> R query(String workflowId, QueryType<R> query, Object... arguments);
+  <R> R query(String workflowId, QueryType<R> query, Object @Nullable ... arguments);
 
   /**
    * Asks a query and waits up to {@code timeout} for the answer; see {@link #query(String,
    * QueryType, Object...)}.
    */
-  <R> R query(String workflowId, Duration timeout, QueryType<R> query, Object... arguments);
+  <R> R query(
+      String workflowId, Duration timeout, QueryType<R> query, Object @Nullable ... arguments);
 
   /**
    * A handle on the latest run of {@code workflowId}.

@@ -26,6 +26,9 @@ public record QueryType<R>(String name, TypeRef<R> resultType, List<TypeRef<?>> 
   /** A query with the given name, answer type and parameter types. */
   public static <R> QueryType<R> of(
       String name, TypeRef<R> resultType, TypeRef<?>... parameterTypes) {
-    return new QueryType<>(name, resultType, List.of(parameterTypes));
+    return new QueryType<>(
+        name,
+        resultType,
+        List.of(java.util.Objects.requireNonNull(parameterTypes, "parameterTypes")));
   }
 }

@@ -123,6 +123,7 @@ public final class RetryOptions {
 
     /** The wait before the second attempt; must be positive. */
     public Builder initialInterval(Duration initialInterval) {
+      Objects.requireNonNull(initialInterval, "initialInterval");
       if (initialInterval.isNegative() || initialInterval.isZero()) {
         throw new IllegalArgumentException(
             "initialInterval must be positive, was " + initialInterval);
@@ -163,12 +164,14 @@ public final class RetryOptions {
 
     /** Failure type names that are never retried. */
     public Builder doNotRetry(List<String> typeNames) {
+      Objects.requireNonNull(typeNames, "typeNames");
       this.doNotRetry = List.copyOf(typeNames);
       return this;
     }
 
     /** Failure type names that are never retried. */
     public Builder doNotRetry(String... typeNames) {
+      Objects.requireNonNull(typeNames, "typeNames");
       return doNotRetry(List.of(typeNames));
     }
 

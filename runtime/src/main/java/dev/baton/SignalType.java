@@ -22,6 +22,7 @@ public record SignalType(String name, List<TypeRef<?>> parameterTypes) {
 
   /** A signal with the given name and parameter types. */
   public static SignalType of(String name, TypeRef<?>... parameterTypes) {
-    return new SignalType(name, List.of(parameterTypes));
+    return new SignalType(
+        name, List.of(java.util.Objects.requireNonNull(parameterTypes, "parameterTypes")));
   }
 }

@@ -13,6 +13,7 @@ public sealed interface TimeSource permits TimeSource.DatabaseClock, SettableTim
 
   /** A clock that stands still at {@code start} until a test moves it. */
   static SettableTimeSource settable(java.time.Instant start) {
+    java.util.Objects.requireNonNull(start, "start");
     return new SettableTimeSource(start);
   }
 

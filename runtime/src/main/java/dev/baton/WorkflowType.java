@@ -31,6 +31,10 @@ public record WorkflowType<R>(
   /** A workflow type with the given name, default task queue, result and parameter types. */
   public static <R> WorkflowType<R> of(
       String name, String taskQueue, TypeRef<R> resultType, TypeRef<?>... parameterTypes) {
-    return new WorkflowType<>(name, taskQueue, resultType, List.of(parameterTypes));
+    return new WorkflowType<>(
+        name,
+        taskQueue,
+        resultType,
+        List.of(java.util.Objects.requireNonNull(parameterTypes, "parameterTypes")));
   }
 }

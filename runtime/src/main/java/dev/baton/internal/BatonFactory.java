@@ -112,7 +112,11 @@ public final class BatonFactory {
   }
 
   /** An instance on the database at {@code jdbcUrl}, with a connection pool of its own. */
-  public static Baton connect(String jdbcUrl, String user, String password, BatonOptions options) {
+  public static Baton connect(
+      String jdbcUrl,
+      @org.jspecify.annotations.Nullable String user,
+      @org.jspecify.annotations.Nullable String password,
+      BatonOptions options) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setUsername(user);

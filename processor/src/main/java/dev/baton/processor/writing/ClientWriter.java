@@ -74,7 +74,11 @@ public final class ClientWriter {
                 .addModifiers(PUBLIC, STATIC)
                 .returns(client)
                 .addParameter(Code.BATON, "baton")
-                .addStatement("return new $T(baton)", client)
+                .addStatement(
+                    "return new $T($T.requireNonNull(baton, $S))",
+                    client,
+                    ClassName.get("java.util", "Objects"),
+                    "baton")
                 .build())
         .addMethod(
             start(method, handle, parameterNames, TypeName.get(String.class), "workflowId")

@@ -16,6 +16,7 @@ final class ActivityCompletionClientImpl implements ActivityCompletionClient {
 
   @Override
   public void complete(String taskToken, @Nullable Object result) {
+    java.util.Objects.requireNonNull(taskToken, "taskToken");
     TaskToken token = TaskToken.parse(taskToken);
     services
         .activities()
@@ -25,6 +26,8 @@ final class ActivityCompletionClientImpl implements ActivityCompletionClient {
 
   @Override
   public void fail(String taskToken, Throwable failure) {
+    java.util.Objects.requireNonNull(taskToken, "taskToken");
+    java.util.Objects.requireNonNull(failure, "failure");
     TaskToken token = TaskToken.parse(taskToken);
     services.activities().fail(token, FailureData.of(failure));
     services.wakeups().workflowTasks().signal();

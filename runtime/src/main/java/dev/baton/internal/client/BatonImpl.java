@@ -66,6 +66,7 @@ public final class BatonImpl implements Baton {
 
   @Override
   public Worker newWorker(String taskQueue, WorkerOptions options) {
+    Objects.requireNonNull(options, "options");
     checkOpen();
     String identity = processIdentity + ":" + taskQueue + "#" + workerCount.incrementAndGet();
     WorkerImpl worker = new WorkerImpl(services, taskQueue, options, identity, workers::remove);
@@ -286,6 +287,7 @@ public final class BatonImpl implements Baton {
 
   @Override
   public <R> WorkflowHandle<R> handle(WorkflowType<R> type, String workflowId) {
+    Objects.requireNonNull(type, "type");
     RunInfo run = currentRun(workflowId);
     return new WorkflowHandleImpl<>(services, type, workflowId, run.runId());
   }
@@ -324,6 +326,7 @@ public final class BatonImpl implements Baton {
   }
 
   private RunInfo currentRun(String workflowId) {
+    Objects.requireNonNull(workflowId, "workflowId");
     checkOpen();
     RunInfo run = services.workflows().findCurrentRun(workflowId);
     if (run == null) {

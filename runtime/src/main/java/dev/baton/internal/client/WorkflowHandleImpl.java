@@ -51,6 +51,10 @@ final class WorkflowHandleImpl<R> implements WorkflowHandle<R> {
 
   @Override
   public R result(Duration timeout) {
+    java.util.Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative()) {
+      throw new IllegalArgumentException("The timeout must not be negative: " + timeout);
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
     Wakeup closed = services.wakeups().runsClosed();
     while (true) {
