@@ -20,4 +20,15 @@ public interface ActivityCompletionClient {
    * @throws ActivityLeaseLostException if the token is no longer valid
    */
   void fail(String taskToken, Throwable failure);
+
+  /**
+   * Records a heartbeat of the activity: renews its lease by its heartbeat timeout and stores
+   * {@code details} (when not {@code null}) for a later attempt to read through {@link
+   * ActivityContext#heartbeatDetails(Class)}. For activities completed by token, whose worker
+   * returned long ago.
+   *
+   * @throws ActivityLeaseLostException if the token is no longer valid: stop working on it
+   * @throws IllegalArgumentException if the token is malformed
+   */
+  void heartbeat(String taskToken, @org.jspecify.annotations.Nullable Object details);
 }

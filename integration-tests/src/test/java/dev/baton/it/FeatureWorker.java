@@ -7,7 +7,8 @@ import java.time.Duration;
 
 /**
  * The child JVM of {@link FeatureCrashTest}: a worker for the timer, signal, fan-out and query
- * workflows and a local activity, running until it is killed. Argument: the database spec.
+ * workflows, a local activity and an activity completed by token, running until it is killed.
+ * Argument: the database spec.
  */
 public final class FeatureWorker {
   private FeatureWorker() {}
@@ -66,6 +67,11 @@ public final class FeatureWorker {
         .newWorker("local", options)
         .registerWorkflow(Local.ParallelImpl.class)
         .registerActivities(new AnnouncingTools())
+        .start();
+    baton
+        .newWorker("chores", options)
+        .registerWorkflow(Chores.ScenarioImpl.class)
+        .registerActivities(new Chores.WorkImpl())
         .start();
     System.out.println("READY");
     System.out.flush();

@@ -35,7 +35,8 @@ public final class ActivityExecutor {
       Object implementation) {
     HaltPoints.reach("afterClaim");
     JsonNode result;
-    ActivityContextHolder.set(new ActivityContextImpl(task));
+    ActivityContextImpl context = new ActivityContextImpl(task, services);
+    ActivityContextHolder.set(context);
     try {
       Object[] arguments =
           services
@@ -57,6 +58,13 @@ public final class ActivityExecutor {
       // Whatever the activity did to its thread's interrupt flag stays with it, not this pool
       // thread.
       Thread.interrupted();
+    }
+    if (context.completesLater()) {
+      log.debug(
+          "Activity {} of workflow {} will be completed by token",
+          task.activityType(),
+          task.workflowId());
+      return;
     }
     HaltPoints.reach("beforeCommit");
     try {

@@ -33,4 +33,15 @@ final class ActivityCompletionClientImpl implements ActivityCompletionClient {
     services.wakeups().workflowTasks().signal();
     services.wakeups().activityTasks().signal();
   }
+
+  @Override
+  public void heartbeat(String taskToken, @Nullable Object details) {
+    java.util.Objects.requireNonNull(taskToken, "taskToken");
+    TaskToken token = TaskToken.parse(taskToken);
+    String json =
+        details == null
+            ? null
+            : services.converter().encodeChecked("heartbeat details", details).toString();
+    services.activities().heartbeat(token, json);
+  }
 }

@@ -77,6 +77,13 @@ public sealed interface Event {
   /** The activity returned a result. */
   record ActivityTaskCompleted(int seq, JsonNode result) implements Event {}
 
+  /**
+   * An attempt of the activity failed or timed out and the retry policy schedules attempt {@code
+   * attempt + 1} at {@code retryAt}. Recorded for visibility only: workflow code does not see it.
+   */
+  record ActivityTaskAttemptFailed(int seq, int attempt, FailureData failure, long retryAt)
+      implements Event {}
+
   /** The activity failed for good (retries exhausted or not allowed). */
   record ActivityTaskFailed(int seq, int attempt, FailureData failure) implements Event {}
 

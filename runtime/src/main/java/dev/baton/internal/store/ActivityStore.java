@@ -86,6 +86,7 @@ public final class ActivityStore {
                 .setLeaseToken(lease)
                 .setLeaseOwner(owner)
                 .setLeaseExpiresAt(leaseExpiry(row, now))
+                .setStartedAt(now)
                 .update();
             claimed.add(
                 new ClaimedActivityTask(
@@ -101,8 +102,13 @@ public final class ActivityStore {
         });
   }
 
+  /**
+   * The lease of an attempt at {@code now}: its start-to-close deadline, cut short by the heartbeat
+   * timeout (renewed by each heartbeat) and the schedule-to-close deadline.
+   */
   private static long leaseExpiry(BatonActivityTasksRecord row, long now) {
-    long expiry = now + row.getStartToCloseMs();
+    long startedAt = row.getStartedAt() != null ? row.getStartedAt() : now;
+    long expiry = startedAt + row.getStartToCloseMs();
     if (row.getHeartbeatMs() != null) {
       expiry = Math.min(expiry, now + row.getHeartbeatMs());
     }
@@ -122,7 +128,20 @@ public final class ActivityStore {
         tx -> {
           Locked locked = lockLeased(tx, token);
           if (locked == null) {
-            return null; // a retry of a completion that did commit
+            // This attempt's outcome is recorded: the same completion again is a retry of one
+            // that did commit; anything else reuses a spent token.
+            Event recorded =
+                HistoryQueries.eventAfterRequest(
+                    tx, token.runId(), "ActivityTaskStarted", token.leaseToken());
+            if (recorded instanceof Event.ActivityTaskCompleted done
+                && done.result().equals(result)) {
+              return null;
+            }
+            throw new ActivityLeaseLostException(
+                "This task token was used already: the activity's outcome is recorded ("
+                    + (recorded == null ? "unknown" : recorded.typeName())
+                    + ") and a token completes it once. Token: "
+                    + token.text());
           }
           LockedRun run = locked.run();
           BatonActivityTasksRecord row = locked.row();
@@ -151,10 +170,10 @@ public final class ActivityStore {
             return false; // a retry of a final failure that did commit
           }
           BatonActivityTasksRecord row = locked.row();
-          if (scheduleRetry(tx, row, failure)) {
+          LockedRun run = locked.run();
+          if (scheduleRetry(tx, run, row, failure)) {
             return true;
           }
-          LockedRun run = locked.run();
           run.append(
               new Event.ActivityTaskStarted(
                   row.getSeq(), row.getAttempt(), row.getLeaseOwner(), token.leaseToken()));
@@ -163,6 +182,42 @@ public final class ActivityStore {
           run.ensureWorkflowTaskScheduled();
           run.flush();
           return false;
+        });
+  }
+
+  /**
+   * Records a heartbeat of the attempt {@code token} leases: stores {@code detailsJson} (when not
+   * {@code null}) for this and later attempts to read, and renews the lease by the heartbeat
+   * timeout, within the attempt's start-to-close and schedule-to-close deadlines.
+   *
+   * @throws ActivityLeaseLostException if {@code token} no longer holds the lease
+   */
+  public void heartbeat(TaskToken token, @Nullable String detailsJson) {
+    db.transact(
+        tx -> {
+          var a = BATON_ACTIVITY_TASKS;
+          BatonActivityTasksRecord row =
+              tx.dsl()
+                  .selectFrom(a)
+                  .where(a.RUN_ID.eq(token.runId()))
+                  .and(a.SEQ.eq(token.seq()))
+                  .and(a.LEASE_TOKEN.eq(token.leaseToken()))
+                  .and(a.STATE.eq(STARTED))
+                  .forUpdate()
+                  .fetchOne();
+          long now = tx.now();
+          if (row == null || row.getLeaseExpiresAt() == null || row.getLeaseExpiresAt() <= now) {
+            throw new ActivityLeaseLostException(
+                "The lease of this activity task is no longer valid (it timed out and was"
+                    + " retried, was completed already, or its workflow closed); the heartbeat"
+                    + " was not recorded. Stop working on it. Token: "
+                    + token.text());
+          }
+          if (detailsJson != null) {
+            row.setHeartbeatDetails(detailsJson);
+          }
+          row.setLeaseExpiresAt(leaseExpiry(row, now)).update();
+          return null;
         });
   }
 
@@ -247,7 +302,7 @@ public final class ActivityStore {
             null,
             null,
             !timeoutType.equals("START_TO_CLOSE") && !timeoutType.equals("HEARTBEAT"));
-    if (STARTED.equals(row.getState()) && scheduleRetry(tx, row, failure)) {
+    if (STARTED.equals(row.getState()) && scheduleRetry(tx, run, row, failure)) {
       return true;
     }
     FailureData lastFailure =
@@ -267,6 +322,9 @@ public final class ActivityStore {
       if (row.getLeaseExpiresAt() == null || row.getLeaseExpiresAt() > now) {
         return null;
       }
+      if (row.getStartedAt() != null) {
+        return row.getStartedAt() + row.getStartToCloseMs() <= now ? "START_TO_CLOSE" : "HEARTBEAT";
+      }
       return row.getHeartbeatMs() != null && row.getHeartbeatMs() < row.getStartToCloseMs()
           ? "HEARTBEAT"
           : "START_TO_CLOSE";
@@ -279,10 +337,12 @@ public final class ActivityStore {
   }
 
   /**
-   * Schedules another attempt when the policy and the schedule-to-close deadline allow; the lease
-   * token is cleared, so the failed attempt's token stops being valid.
+   * Schedules another attempt when the policy and the schedule-to-close deadline allow, and notes
+   * the failed attempt in history; the lease token is cleared, so the failed attempt's token stops
+   * being valid.
    */
-  private static boolean scheduleRetry(Tx tx, BatonActivityTasksRecord row, FailureData failure) {
+  private static boolean scheduleRetry(
+      Tx tx, LockedRun run, BatonActivityTasksRecord row, FailureData failure) {
     RetryPolicyData policy = read(row.getRetryPolicy(), RetryPolicyData.class);
     if (!policy.allowsRetry(row.getAttempt(), failure)) {
       return false;
@@ -297,8 +357,13 @@ public final class ActivityStore {
         .setLeaseToken(null)
         .setLeaseOwner(null)
         .setLeaseExpiresAt(null)
+        .setStartedAt(null)
         .setLastFailure(write(failure))
         .update();
+    run.append(
+        new Event.ActivityTaskAttemptFailed(
+            row.getSeq(), row.getAttempt() - 1, failure, visibleAt));
+    run.flush();
     return true;
   }
 

@@ -348,7 +348,9 @@ public final class WorkflowStore {
                     : CompletionOutcome.LEASE_LOST;
             return new CompletionResult(outcome, 0, 0, false);
           }
-          boolean newEvents = run.nextEventIdAtLock() != expectedNextEventId;
+          boolean newEvents =
+              run.nextEventIdAtLock() != expectedNextEventId
+                  && HistoryQueries.hasInputSince(tx, task.runId(), expectedNextEventId);
           boolean closes = commands.stream().anyMatch(WorkflowStore::closesRun);
           if (newEvents && closes) {
             reschedule(tx, row, identity);

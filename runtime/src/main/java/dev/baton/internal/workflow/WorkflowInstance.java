@@ -595,6 +595,17 @@ public final class WorkflowInstance implements WorkflowContext {
               ? merged.scheduleToClose()
               : ActivityOptions.DEFAULT_START_TO_CLOSE;
     }
+    if (merged.heartbeat() != null && merged.heartbeat().compareTo(startToClose) >= 0) {
+      throw new IllegalArgumentException(
+          "Activity "
+              + type.name()
+              + " has a heartbeat timeout of "
+              + merged.heartbeat()
+              + ", not shorter than its start-to-close timeout of "
+              + startToClose
+              + ": it could never time out by heartbeat. Make the heartbeat timeout shorter, or"
+              + " drop it.");
+    }
     RetryOptions retry = merged.retry() != null ? merged.retry() : RetryOptions.getDefault();
     int seq = nextSeq++;
     Event.ActivityTaskScheduled command =
