@@ -168,6 +168,24 @@ public interface Baton extends AutoCloseable {
    */
   WorkflowDescription describe(String workflowId);
 
+  /**
+   * Asks the running run of {@code workflowId} to cancel: its code sees a {@link CanceledFailure}
+   * where it waits, may clean up in a detached scope, and the run ends as {@code CANCELLED} when
+   * the failure escapes the workflow method. Asking twice is asking once.
+   *
+   * @throws WorkflowNotFoundException if no run of that id is running
+   */
+  void cancel(String workflowId);
+
+  /**
+   * Ends the running run of {@code workflowId} at once, as {@code TERMINATED} with {@code reason},
+   * without running any more of its code; its pending activities, timers and tasks are dropped and
+   * its children's parent-close policies applied.
+   *
+   * @throws WorkflowNotFoundException if no run of that id is running
+   */
+  void terminate(String workflowId, String reason);
+
   /** Completes or fails activity tasks by their task token, from any process. */
   ActivityCompletionClient activityCompletion();
 

@@ -14,6 +14,12 @@ public interface WorkflowHandle<R> {
   /** The run id. */
   String runId();
 
+  /** Asks the workflow's running run to cancel; see {@link Baton#cancel(String)}. */
+  void cancel();
+
+  /** Ends the workflow's running run at once; see {@link Baton#terminate(String, String)}. */
+  void terminate(String reason);
+
   /** The run's current status. */
   WorkflowStatus status();
 

@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param taskQueue the run's task queue
  * @param attempt the attempt of the current workflow task (more than 1 after failed attempts)
  * @param startTime when the run started
+ * @param runAttempt the run's attempt under the workflow retry policy: 1, or more for a run that
+ *     retries failed ones
  */
 public record WorkflowInfo(
     String workflowId,
@@ -18,4 +20,5 @@ public record WorkflowInfo(
     String workflowType,
     String taskQueue,
     int attempt,
-    Instant startTime) {}
+    Instant startTime,
+    int runAttempt) {}

@@ -8,8 +8,12 @@ public final class WorkflowOptions {
   private final String workflowId;
   private final @Nullable String taskQueue;
   private final @Nullable String requestId;
+  private final @Nullable RetryOptions retry;
+  private final WorkflowIdReusePolicy idReusePolicy;
 
   private WorkflowOptions(Builder builder) {
+    this.idReusePolicy = builder.idReusePolicy;
+    this.retry = builder.retry;
     this.workflowId = builder.workflowId;
     this.taskQueue = builder.taskQueue;
     this.requestId = builder.requestId;
@@ -27,7 +31,11 @@ public final class WorkflowOptions {
 
   /** A builder starting from these options. */
   public Builder toBuilder() {
-    return new Builder(workflowId).taskQueue(taskQueue).requestId(requestId);
+    return new Builder(workflowId)
+        .taskQueue(taskQueue)
+        .requestId(requestId)
+        .retry(retry)
+        .idReusePolicy(idReusePolicy);
   }
 
   /**
@@ -52,17 +60,32 @@ public final class WorkflowOptions {
     return requestId;
   }
 
+  /**
+   * The workflow retry policy: when a run fails with a failure the policy retries, a new run of the
+   * same workflow id starts from the beginning after the policy's wait. Unset: no retry.
+   */
+  public @Nullable RetryOptions retry() {
+    return retry;
+  }
+
+  /** Whether the start may reuse an id whose latest run has closed; see the policy. */
+  public WorkflowIdReusePolicy idReusePolicy() {
+    return idReusePolicy;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof WorkflowOptions that
+        && idReusePolicy == that.idReusePolicy
         && workflowId.equals(that.workflowId)
         && Objects.equals(taskQueue, that.taskQueue)
-        && Objects.equals(requestId, that.requestId);
+        && Objects.equals(requestId, that.requestId)
+        && Objects.equals(retry, that.retry);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(workflowId, taskQueue, requestId);
+    return Objects.hash(workflowId, taskQueue, requestId, retry, idReusePolicy);
   }
 
   @Override
@@ -73,6 +96,10 @@ public final class WorkflowOptions {
         + taskQueue
         + ", requestId="
         + requestId
+        + ", retry="
+        + retry
+        + ", idReusePolicy="
+        + idReusePolicy
         + "}";
   }
 
@@ -81,6 +108,8 @@ public final class WorkflowOptions {
     private final String workflowId;
     private @Nullable String taskQueue;
     private @Nullable String requestId;
+    private @Nullable RetryOptions retry;
+    private WorkflowIdReusePolicy idReusePolicy = WorkflowIdReusePolicy.ALLOW_DUPLICATE;
 
     private Builder(String workflowId) {
       this.workflowId = Objects.requireNonNull(workflowId, "workflowId");
@@ -101,6 +130,18 @@ public final class WorkflowOptions {
         throw new IllegalArgumentException("requestId must have 1 to 64 characters");
       }
       this.requestId = requestId;
+      return this;
+    }
+
+    /** The workflow retry policy (unset: a failed run is not retried). */
+    public Builder retry(@Nullable RetryOptions retry) {
+      this.retry = retry;
+      return this;
+    }
+
+    /** Whether the start may reuse an id whose latest run has closed (default: it may). */
+    public Builder idReusePolicy(WorkflowIdReusePolicy policy) {
+      this.idReusePolicy = Objects.requireNonNull(policy, "policy");
       return this;
     }
 

@@ -75,6 +75,126 @@ public final class Workflows {
     return WorkflowContext.current().executeLocalActivity(type, options, orOneNull(arguments));
   }
 
+  /**
+   * Runs a child workflow and waits for its result. The child is a run of its own (with its own
+   * history, on its own task queue, perhaps served by another application); its result, or its
+   * failure as a {@link ChildWorkflowFailure}, comes back to this workflow. Generated {@code
+   * XChildStub}s call this.
+   *
+   * @param type the child's workflow type
+   * @param options the child's id, task queue and parent-close policy
+   * @param arguments the child's arguments, matching {@code type}'s parameters
+   * @throws ChildWorkflowFailure if the child failed, was terminated or could not start
+   */
+  public static <R> R executeChildWorkflow(
+      WorkflowType<R> type, ChildWorkflowOptions options, Object @Nullable ... arguments) {
+    return executeChildWorkflowAsync(type, options, arguments).get();
+  }
+
+  /** Starts a child workflow and returns at once with a promise of its result. */
+  public static <R> Promise<R> executeChildWorkflowAsync(
+      WorkflowType<R> type, ChildWorkflowOptions options, Object @Nullable ... arguments) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(options, "options");
+    return WorkflowContext.current().executeChildWorkflow(type, options, orOneNull(arguments));
+  }
+
+  /**
+   * A new workflow id for a child: this workflow's id, a slash and {@link #randomUUID()}, the same
+   * on every replay. The default when {@link ChildWorkflowOptions} set none.
+   */
+  public static String newChildWorkflowId() {
+    return WorkflowContext.current().info().workflowId() + "/" + randomUUID();
+  }
+
+  /**
+   * Signals the running run of another workflow (SWF's SignalExternalWorkflowExecution). The
+   * promise completes when the signal is in the other run's history; it fails with an {@link
+   * ApplicationFailure} of type {@code WORKFLOW_NOT_FOUND} when no run of {@code workflowId} is
+   * running, or {@code UNKNOWN_SIGNAL} when its type has no such signal.
+   */
+  public static Promise<Void> signalExternalWorkflow(
+      String workflowId, SignalType signal, Object @Nullable ... arguments) {
+    Objects.requireNonNull(workflowId, "workflowId");
+    Objects.requireNonNull(signal, "signal");
+    return WorkflowContext.current()
+        .signalExternalWorkflow(workflowId, signal, orOneNull(arguments));
+  }
+
+  /**
+   * Asks the running run of another workflow to cancel (SWF's
+   * RequestCancelExternalWorkflowExecution): its code sees a {@link CanceledFailure} where it
+   * waits. The promise completes when the request is in the other run's history, or fails with an
+   * {@link ApplicationFailure} of type {@code WORKFLOW_NOT_FOUND}.
+   */
+  public static Promise<Void> requestCancelExternalWorkflow(String workflowId) {
+    Objects.requireNonNull(workflowId, "workflowId");
+    return WorkflowContext.current().requestCancelExternalWorkflow(workflowId);
+  }
+
+  /**
+   * A cancellation scope around {@code body}, inside the current scope (cancelled when it is); call
+   * {@link CancellationScope#run()} to run it, {@link CancellationScope#cancel()} to cancel what it
+   * started.
+   */
+  public static CancellationScope newCancellationScope(Runnable body) {
+    Objects.requireNonNull(body, "body");
+    return WorkflowContext.current().newCancellationScope(false, body);
+  }
+
+  /**
+   * A cancellation scope that the cancellation of the scopes around it does not reach: for clean-up
+   * that must run although the workflow is being cancelled (compensations, releasing what was
+   * reserved).
+   */
+  public static CancellationScope newDetachedCancellationScope(Runnable body) {
+    Objects.requireNonNull(body, "body");
+    return WorkflowContext.current().newCancellationScope(true, body);
+  }
+
+  /**
+   * Ends this run and starts a new run of the same workflow id and type, with {@code arguments} and
+   * an empty history: for workflows that loop for long (polling, periodic jobs), whose history
+   * would otherwise grow without bound. Never returns; the new run's code starts from the top.
+   * {@link WorkflowHandle#result()} follows the chain to the last run.
+   */
+  public static void continueAsNew(Object @Nullable ... arguments) {
+    WorkflowContext.current().continueAsNew(orOneNull(arguments));
+  }
+
+  /** What {@link #getVersion} returns for a run whose history predates the change. */
+  public static final int DEFAULT_VERSION = -1;
+
+  /**
+   * Lets workflow code change safely while runs are open. At the point of a change, ask which
+   * version of it this run uses: a run that reaches this point for the first time records {@code
+   * maxSupported} (a marker in history) and gets it; a run whose history was recorded before the
+   * change gets {@link #DEFAULT_VERSION}; a replay gets what was recorded. Keep a branch for each
+   * version still in {@code [minSupported, maxSupported]}; raise {@code minSupported} once no open
+   * run uses the older ones.
+   *
+   * <pre>{@code
+   * int version = Workflows.getVersion("fraud-check", Workflows.DEFAULT_VERSION, 1);
+   * if (version == 1) {
+   *   fraud.check(order);
+   * }
+   * }</pre>
+   *
+   * @throws IllegalStateException if this run's version is outside {@code [minSupported,
+   *     maxSupported]}: its workflow task fails, saying so, until code that supports it runs it
+   */
+  public static int getVersion(String changeId, int minSupported, int maxSupported) {
+    Objects.requireNonNull(changeId, "changeId");
+    if (minSupported < DEFAULT_VERSION || maxSupported < minSupported) {
+      throw new IllegalArgumentException(
+          "Versions must satisfy DEFAULT_VERSION <= minSupported <= maxSupported; got "
+              + minSupported
+              + ".."
+              + maxSupported);
+    }
+    return WorkflowContext.current().getVersion(changeId, minSupported, maxSupported);
+  }
+
   /** A {@code null} arguments array is what Java passes for a single {@code null} argument. */
   private static Object[] orOneNull(Object @Nullable [] arguments) {
     return arguments == null ? new Object[] {null} : arguments;

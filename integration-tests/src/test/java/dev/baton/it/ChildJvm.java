@@ -26,8 +26,16 @@ final class ChildJvm implements AutoCloseable {
     this.process = process;
   }
 
-  /** Starts {@code mainClass} with {@code arguments} in a new JVM. */
+  /** Starts {@code mainClass} with {@code arguments} in a new JVM with this JVM's class path. */
   static ChildJvm launch(String name, Class<?> mainClass, List<String> jvmOptions, String... args)
+      throws IOException {
+    return launch(
+        name, System.getProperty("java.class.path"), mainClass.getName(), jvmOptions, args);
+  }
+
+  /** Starts {@code mainClass} with {@code arguments} in a new JVM with {@code classPath}. */
+  static ChildJvm launch(
+      String name, String classPath, String mainClass, List<String> jvmOptions, String... args)
       throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -36,8 +44,8 @@ final class ChildJvm implements AutoCloseable {
     command.add("-XX:+UseSerialGC");
     command.addAll(jvmOptions);
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(mainClass.getName());
+    command.add(classPath);
+    command.add(mainClass);
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     ChildJvm child = new ChildJvm(name, process);

@@ -17,6 +17,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 public final class Chores {
   private Chores() {}
 
+  /** How many heartbeats in this JVM were told their activity was cancelled. */
+  public static final java.util.concurrent.atomic.AtomicInteger CANCELS_HEARD =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** Counted down when {@code heartbeatUntilCancelled} starts. */
+  public static volatile java.util.concurrent.CountDownLatch heartbeating =
+      new java.util.concurrent.CountDownLatch(1);
+
   /** Task tokens of {@code approval} calls in this JVM, in the order they were issued. */
   public static final BlockingQueue<String> TOKENS = new LinkedBlockingQueue<>();
 
@@ -37,6 +45,13 @@ public final class Chores {
     /** Always fails with an {@code ApplicationFailure} of {@code type}. */
     @ActivityMethod(startToClose = "PT60S")
     String alwaysFails(String type);
+
+    /**
+     * Heartbeats every 100 ms for up to a minute; returns "heard cancel" when a heartbeat says the
+     * workflow cancelled it (and counts that in {@link #CANCELS_HEARD}).
+     */
+    @ActivityMethod(startToClose = "PT2M", heartbeat = "PT5S")
+    String heartbeatUntilCancelled();
 
     /** Hands out its task token and returns without completing: someone completes it later. */
     @ActivityMethod(startToClose = "P365D")
@@ -66,6 +81,21 @@ public final class Chores {
         context.heartbeat(step);
       }
       return "resumed from " + from + " in attempt " + context.attempt();
+    }
+
+    @Override
+    public String heartbeatUntilCancelled() {
+      heartbeating.countDown();
+      for (int i = 0; i < 600; i++) {
+        try {
+          ActivityContext.current().heartbeat(i);
+        } catch (dev.baton.ActivityCanceledException e) {
+          CANCELS_HEARD.incrementAndGet();
+          return "heard cancel";
+        }
+        sleepy(100);
+      }
+      return "never cancelled";
     }
 
     @Override

@@ -140,4 +140,34 @@ class FeatureCrashTest {
       }
     }
   }
+
+  /**
+   * The worker dies just after the parent asked for its child: the next worker (and the outbox)
+   * carry on, and exactly one child runs and reports back.
+   */
+  @AllDatabases
+  void childJustStartedWhenTheWorkerDies(DatabaseKind kind) throws Exception {
+    try (TestDatabase db = kind.create(folder);
+        ChildJvm first = worker(db, "child-1");
+        Baton baton = db.open()) {
+      WorkflowHandle<String> run = FamilyClient.of(baton).start("family", "waiting", "");
+      SignalTest.waitForEvent(baton, "family", "StartChildWorkflowExecutionInitiated");
+      first.kill();
+      try (ChildJvm second = worker(db, "child-2")) {
+        SignalTest.waitForEvent(baton, "family", "ChildWorkflowExecutionStarted");
+        String childId =
+            baton.history("family").stream()
+                .filter(e -> e.type().equals("ChildWorkflowExecutionStarted"))
+                .findFirst()
+                .orElseThrow()
+                .attributesJson()
+                .replaceAll(".*\"workflowId\":\"([^\"]+)\".*", "$1");
+        dev.baton.it.greeter.GreeterClient.of(baton).poke(childId, "after the crash");
+        assertThat(run.result(Duration.ofSeconds(60))).isEqualTo("poked: after the crash");
+        assertThat(count(baton, "family", "StartChildWorkflowExecutionInitiated")).isEqualTo(1);
+        assertThat(count(baton, "family", "ChildWorkflowExecutionStarted")).isEqualTo(1);
+        assertThat(count(baton, "family", "ChildWorkflowExecutionCompleted")).isEqualTo(1);
+      }
+    }
+  }
 }

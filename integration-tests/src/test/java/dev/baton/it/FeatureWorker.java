@@ -73,6 +73,11 @@ public final class FeatureWorker {
         .registerWorkflow(Chores.ScenarioImpl.class)
         .registerActivities(new Chores.WorkImpl())
         .start();
+    baton.newWorker("parents", options).registerWorkflow(Family.Impl.class).start();
+    baton
+        .newWorker("greeters", options)
+        .registerWorkflow(dev.baton.it.greeter.Greeter.Impl.class)
+        .start();
     System.out.println("READY");
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);

@@ -9,7 +9,9 @@ import dev.baton.ActivityType;
 import dev.baton.ApplicationFailure;
 import dev.baton.Baton;
 import dev.baton.BatonOptions;
+import dev.baton.ChildWorkflowOptions;
 import dev.baton.LocalActivityOptions;
+import dev.baton.ParentClosePolicy;
 import dev.baton.QueryType;
 import dev.baton.RetryOptions;
 import dev.baton.SignalType;
@@ -78,6 +80,10 @@ class PublicApiSweepTest {
             LocalActivityOptions.Builder.class,
             LocalActivityOptions::newBuilder),
         new Target("RetryOptions.Builder", RetryOptions.Builder.class, RetryOptions::newBuilder),
+        new Target(
+            "ChildWorkflowOptions.Builder",
+            ChildWorkflowOptions.Builder.class,
+            ChildWorkflowOptions::newBuilder),
         new Target("WorkerOptions.Builder", WorkerOptions.Builder.class, WorkerOptions::newBuilder),
         new Target("WorkflowOptions (static)", WorkflowOptions.class),
         new Target(
@@ -131,6 +137,10 @@ class PublicApiSweepTest {
       return WorkflowOptions.of("never-started");
     } else if (type == ActivityOptions.class) {
       return ActivityOptions.none();
+    } else if (type == ChildWorkflowOptions.class) {
+      return ChildWorkflowOptions.none();
+    } else if (type == ParentClosePolicy.class) {
+      return ParentClosePolicy.ABANDON;
     } else if (type == LocalActivityOptions.class) {
       return LocalActivityOptions.none();
     } else if (type == RetryOptions.class) {

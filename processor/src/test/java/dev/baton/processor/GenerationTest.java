@@ -36,6 +36,7 @@ class GenerationTest {
       strings = {
         "OrderFulfilmentClient",
         "OrderFulfilmentDispatcher",
+        "OrderFulfilmentChildStub",
         "WarehouseStub",
         "WarehouseDispatcher"
       })

@@ -13,6 +13,7 @@ import dev.baton.internal.store.Database;
 import dev.baton.internal.store.Dialect;
 import dev.baton.internal.store.Dialects;
 import dev.baton.internal.store.H2Dialect;
+import dev.baton.internal.store.OutboxStore;
 import dev.baton.internal.store.QueryStore;
 import dev.baton.internal.store.TimerStore;
 import dev.baton.internal.store.WorkflowStore;
@@ -159,6 +160,7 @@ public final class BatonFactory {
             activities,
             timers,
             new QueryStore(database),
+            new OutboxStore(database),
             new PayloadConverter(options.payloadLimitBytes()),
             wakeups);
     Sweeper sweeper = new Sweeper(workflows, activities, timers, wakeups, SWEEP_INTERVAL_MILLIS);
@@ -170,13 +172,16 @@ public final class BatonFactory {
     if (options.timeSource() instanceof SettableTimeSource settable) {
       settable.onChange(onClockMove);
     }
+    OutboxRelay relay = new OutboxRelay(services.outbox(), wakeups, SWEEP_INTERVAL_MILLIS);
     sweeper.start();
+    relay.start();
     return new BatonImpl(
         services,
         () -> {
           if (options.timeSource() instanceof SettableTimeSource settable) {
             settable.removeListener(onClockMove);
           }
+          relay.close();
           sweeper.close();
           database.close();
         });

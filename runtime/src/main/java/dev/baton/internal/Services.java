@@ -3,6 +3,7 @@ package dev.baton.internal;
 import dev.baton.internal.json.PayloadConverter;
 import dev.baton.internal.store.ActivityStore;
 import dev.baton.internal.store.Database;
+import dev.baton.internal.store.OutboxStore;
 import dev.baton.internal.store.QueryStore;
 import dev.baton.internal.store.TimerStore;
 import dev.baton.internal.store.WorkflowStore;
@@ -24,5 +25,6 @@ public record Services(
     ActivityStore activities,
     TimerStore timers,
     QueryStore queries,
+    OutboxStore outbox,
     PayloadConverter converter,
     Wakeups wakeups) {}

@@ -19,9 +19,7 @@ final class Sweeper implements AutoCloseable {
   private final TimerStore timers;
   private final Wakeups wakeups;
   private final Wakeup trigger = new Wakeup();
-  private final long intervalMillis;
-  private final Thread thread;
-  private volatile boolean running = true;
+  private final BackgroundLoop loop;
 
   Sweeper(
       WorkflowStore workflows,
@@ -33,13 +31,11 @@ final class Sweeper implements AutoCloseable {
     this.activities = activities;
     this.timers = timers;
     this.wakeups = wakeups;
-    this.intervalMillis = intervalMillis;
-    this.thread = new Thread(this::loop, "baton-sweeper");
-    this.thread.setDaemon(true);
+    this.loop = new BackgroundLoop("baton-sweeper", trigger, intervalMillis, this::sweepOnce);
   }
 
   void start() {
-    thread.start();
+    loop.start();
   }
 
   /** Sweeps as soon as possible. */
@@ -67,32 +63,8 @@ final class Sweeper implements AutoCloseable {
     }
   }
 
-  private void loop() {
-    while (running) {
-      long generation = trigger.generation();
-      try {
-        sweepOnce();
-      } catch (RuntimeException e) {
-        if (running) {
-          log.warn("Sweeping leases failed; will retry", e);
-        }
-      }
-      try {
-        trigger.await(generation, intervalMillis);
-      } catch (InterruptedException e) {
-        return;
-      }
-    }
-  }
-
   @Override
   public void close() {
-    running = false;
-    thread.interrupt();
-    try {
-      thread.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    loop.close();
   }
 }

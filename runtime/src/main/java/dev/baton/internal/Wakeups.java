@@ -7,6 +7,12 @@ public final class Wakeups {
   private final Wakeup runsClosed = new Wakeup();
   private final Wakeup queries = new Wakeup();
   private final Wakeup queriesAnswered = new Wakeup();
+  private final Wakeup outbox = new Wakeup();
+
+  /** Signalled when actions on other runs were committed to the outbox. */
+  public Wakeup outbox() {
+    return outbox;
+  }
 
   /** Signalled when a query task is waiting. */
   public Wakeup queries() {
@@ -38,5 +44,6 @@ public final class Wakeups {
     workflowTasks.signal();
     activityTasks.signal();
     runsClosed.signal();
+    outbox.signal();
   }
 }

@@ -35,6 +35,11 @@ public record WorkflowModel(
     return GeneratedNames.sibling(workflowClass, "Client");
   }
 
+  /** The generated child stub, {@code XChildStub}. */
+  public ClassName childStubName() {
+    return GeneratedNames.sibling(workflowClass, "ChildStub");
+  }
+
   /** The generated dispatcher, {@code XDispatcher}. */
   public ClassName dispatcherName() {
     return GeneratedNames.sibling(workflowClass, "Dispatcher");

@@ -13,6 +13,7 @@ import dev.baton.processor.ValidationReport;
 import dev.baton.processor.model.QueryModel;
 import dev.baton.processor.model.SignalModel;
 import dev.baton.processor.model.WorkflowModel;
+import dev.baton.processor.writing.ChildStubWriter;
 import dev.baton.processor.writing.ClientWriter;
 import dev.baton.processor.writing.WorkflowDispatcherWriter;
 import java.io.IOException;
@@ -74,6 +75,7 @@ public final class WorkflowStep implements Step {
       WorkflowModel model = model(type);
       Sources.write(filer, model.clientName(), ClientWriter.write(model), type);
       Sources.write(filer, model.dispatcherName(), WorkflowDispatcherWriter.write(model), type);
+      Sources.write(filer, model.childStubName(), ChildStubWriter.write(model), type);
     }
   }
 

@@ -21,6 +21,7 @@ final class Code {
   static final ClassName ACTIVITY_OPTIONS = ClassName.get(RUNTIME, "ActivityOptions");
   static final ClassName ACTIVITY_TYPE = ClassName.get(RUNTIME, "ActivityType");
   static final ClassName BATON = ClassName.get(RUNTIME, "Baton");
+  static final ClassName CHILD_WORKFLOW_OPTIONS = ClassName.get(RUNTIME, "ChildWorkflowOptions");
   static final ClassName LOCAL_ACTIVITY_OPTIONS = ClassName.get(RUNTIME, "LocalActivityOptions");
   static final ClassName PROMISE = ClassName.get(RUNTIME, "Promise");
   static final ClassName QUERY_TYPE = ClassName.get(RUNTIME, "QueryType");

@@ -18,6 +18,7 @@ import dev.baton.WorkflowOptions;
 import dev.baton.WorkflowType;
 import dev.baton.internal.Services;
 import dev.baton.internal.Wakeup;
+import dev.baton.internal.history.RetryPolicyData;
 import dev.baton.internal.jooq.tables.records.BatonWorkflowTasksRecord;
 import dev.baton.internal.json.Json;
 import dev.baton.internal.store.QueryStore;
@@ -99,7 +100,16 @@ public final class BatonImpl implements Baton {
     String requestId =
         options.requestId() != null ? options.requestId() : UUID.randomUUID().toString();
     String runId =
-        services.workflows().startRun(workflowId, type.name(), taskQueue, input, requestId);
+        services
+            .workflows()
+            .startRun(
+                workflowId,
+                type.name(),
+                taskQueue,
+                input,
+                requestId,
+                options.retry() == null ? null : RetryPolicyData.of(options.retry()),
+                options.idReusePolicy());
     services.wakeups().workflowTasks().signal();
     return new WorkflowHandleImpl<>(services, type, workflowId, runId);
   }
@@ -163,7 +173,8 @@ public final class BatonImpl implements Baton {
                 startInput,
                 signal.name(),
                 signalInput,
-                requestId);
+                requestId,
+                options.idReusePolicy());
     services.wakeups().workflowTasks().signal();
     return new WorkflowHandleImpl<>(services, type, options.workflowId(), runId);
   }
@@ -333,6 +344,24 @@ public final class BatonImpl implements Baton {
       throw new WorkflowNotFoundException("No run exists for workflow id '" + workflowId + "'");
     }
     return run;
+  }
+
+  @Override
+  public void cancel(String workflowId) {
+    Objects.requireNonNull(workflowId, "workflowId");
+    checkOpen();
+    services.workflows().requestCancel(workflowId, "requested through the client");
+    services.wakeups().workflowTasks().signal();
+  }
+
+  @Override
+  public void terminate(String workflowId, String reason) {
+    Objects.requireNonNull(workflowId, "workflowId");
+    Objects.requireNonNull(reason, "reason");
+    checkOpen();
+    services.workflows().terminate(workflowId, reason);
+    services.wakeups().runsClosed().signal();
+    services.wakeups().outbox().signal();
   }
 
   @Override

@@ -13,7 +13,10 @@ import dev.baton.internal.json.Json;
 import dev.baton.internal.store.RunInfo;
 import java.time.Duration;
 
-/** A handle on one run, waiting for its result with in-process wake-ups and polling. */
+/**
+ * A handle on one run, and on the runs that retry it under a workflow retry policy: waits for the
+ * last one's result with in-process wake-ups and polling.
+ */
 final class WorkflowHandleImpl<R> implements WorkflowHandle<R> {
   private static final long MAX_POLL_MILLIS = 500;
 
@@ -40,8 +43,32 @@ final class WorkflowHandleImpl<R> implements WorkflowHandle<R> {
   }
 
   @Override
+  public void cancel() {
+    services.workflows().requestCancel(workflowId, "requested through the client");
+    services.wakeups().workflowTasks().signal();
+  }
+
+  @Override
+  public void terminate(String reason) {
+    java.util.Objects.requireNonNull(reason, "reason");
+    services.workflows().terminate(workflowId, reason);
+    services.wakeups().runsClosed().signal();
+    services.wakeups().outbox().signal();
+  }
+
+  /** The status of the run, or of the last run that retried it. */
+  @Override
   public WorkflowStatus status() {
-    return read().status();
+    return latest().status();
+  }
+
+  /** The run, or the last run of the chain of runs that retried it. */
+  private RunInfo latest() {
+    RunInfo run = read(runId);
+    while (run.nextRunId() != null) {
+      run = read(run.nextRunId());
+    }
+    return run;
   }
 
   @Override
@@ -59,7 +86,7 @@ final class WorkflowHandleImpl<R> implements WorkflowHandle<R> {
     Wakeup closed = services.wakeups().runsClosed();
     while (true) {
       long generation = closed.generation();
-      RunInfo run = read();
+      RunInfo run = latest();
       if (run.status().isClosed()) {
         return outcome(run);
       }
@@ -84,7 +111,7 @@ final class WorkflowHandleImpl<R> implements WorkflowHandle<R> {
     }
   }
 
-  private RunInfo read() {
+  private RunInfo read(String runId) {
     RunInfo run = services.workflows().findRun(runId);
     if (run == null) {
       throw new IllegalStateException(
@@ -112,17 +139,17 @@ final class WorkflowHandleImpl<R> implements WorkflowHandle<R> {
           Event.WorkflowExecutionFailed failed =
               Json.mapper().readValue(run.failureJson(), Event.WorkflowExecutionFailed.class);
           throw new WorkflowFailedException(
-              workflowId, runId, failed.failure().toApplicationFailure());
+              workflowId, run.runId(), failed.failure().toApplicationFailure());
         }
         default ->
             throw new WorkflowFailedException(
                 workflowId,
-                runId,
+                run.runId(),
                 dev.baton.ApplicationFailure.newNonRetryableFailure(
                     "The run ended as " + run.status(), run.status().name()));
       }
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot read the stored outcome of run " + runId, e);
+      throw new IllegalStateException("Cannot read the stored outcome of run " + run.runId(), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.baton.internal.history;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
 
@@ -26,9 +27,18 @@ public sealed interface Event {
     return false;
   }
 
-  /** The run started. */
-  record WorkflowExecutionStarted(String workflowType, String taskQueue, JsonNode input)
-      implements Event {}
+  /** The run started; {@code attempt} is set (2 or more) on a run that retries a failed one. */
+  record WorkflowExecutionStarted(
+      String workflowType,
+      String taskQueue,
+      JsonNode input,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer attempt)
+      implements Event {
+    /** The start of a run that is not a retry. */
+    public WorkflowExecutionStarted(String workflowType, String taskQueue, JsonNode input) {
+      this(workflowType, taskQueue, input, null);
+    }
+  }
 
   /** A workflow task was scheduled. */
   record WorkflowTaskScheduled(String taskQueue) implements Event {}
@@ -121,6 +131,115 @@ public sealed interface Event {
   record MarkerRecorded(
       int seq, String markerName, @Nullable JsonNode value, @Nullable FailureData failure)
       implements Event {
+    @Override
+    public boolean producedByCommand() {
+      return true;
+    }
+  }
+
+  /**
+   * The workflow asked to start a child workflow; {@code parentClosePolicy} says what happens to
+   * the child if this run closes first (TERMINATE or ABANDON).
+   */
+  record StartChildWorkflowExecutionInitiated(
+      int seq,
+      String workflowType,
+      String workflowId,
+      String taskQueue,
+      JsonNode input,
+      String parentClosePolicy,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable RetryPolicyData retry)
+      implements Event {
+    @Override
+    public boolean producedByCommand() {
+      return true;
+    }
+  }
+
+  /** The child workflow started as run {@code runId}. */
+  record ChildWorkflowExecutionStarted(int seq, String workflowId, String runId) implements Event {}
+
+  /**
+   * The child workflow could not start; {@code cause} is WORKFLOW_ALREADY_RUNNING or
+   * UNKNOWN_WORKFLOW_TYPE.
+   */
+  record StartChildWorkflowExecutionFailed(int seq, String workflowId, String cause, String message)
+      implements Event {}
+
+  /** The child workflow's method returned {@code result}. */
+  record ChildWorkflowExecutionCompleted(int seq, JsonNode result) implements Event {}
+
+  /** The child workflow failed with {@code failure}. */
+  record ChildWorkflowExecutionFailed(int seq, FailureData failure) implements Event {}
+
+  /** The child workflow was terminated. */
+  record ChildWorkflowExecutionTerminated(int seq, String reason) implements Event {}
+
+  /** The workflow asked to signal the running run of another workflow. */
+  record SignalExternalWorkflowExecutionInitiated(
+      int seq, String workflowId, String signalName, JsonNode input) implements Event {
+    @Override
+    public boolean producedByCommand() {
+      return true;
+    }
+  }
+
+  /** The signal of {@code SignalExternalWorkflowExecutionInitiated} {@code seq} was delivered. */
+  record ExternalWorkflowExecutionSignaled(int seq) implements Event {}
+
+  /** The signal could not be delivered; {@code cause} says why. */
+  record SignalExternalWorkflowExecutionFailed(int seq, String cause, String message)
+      implements Event {}
+
+  /** Someone asked to cancel the run: its outermost cancellation scope is cancelled. */
+  record WorkflowExecutionCancelRequested(String reason) implements Event {}
+
+  /** The workflow method ended with the cancellation it was asked for. */
+  record WorkflowExecutionCanceled(String details) implements Event {
+    @Override
+    public boolean producedByCommand() {
+      return true;
+    }
+  }
+
+  /**
+   * The workflow cancelled activity {@code seq}: a task not yet claimed is dropped, a running one
+   * hears of it at its next heartbeat; its outcome is no longer recorded.
+   */
+  record ActivityTaskCancelRequested(int seq) implements Event {
+    @Override
+    public boolean producedByCommand() {
+      return true;
+    }
+  }
+
+  /** The workflow asked to cancel the running run of another workflow (a child, say). */
+  record RequestCancelExternalWorkflowExecutionInitiated(int seq, String workflowId)
+      implements Event {
+    @Override
+    public boolean producedByCommand() {
+      return true;
+    }
+  }
+
+  /** The cancel request {@code seq} was recorded in the other run. */
+  record ExternalWorkflowExecutionCancelRequested(int seq) implements Event {}
+
+  /** The cancel request {@code seq} could not be delivered; {@code cause} says why. */
+  record RequestCancelExternalWorkflowExecutionFailed(int seq, String cause, String message)
+      implements Event {}
+
+  /** The child workflow ended cancelled. */
+  record ChildWorkflowExecutionCanceled(int seq) implements Event {}
+
+  /** The run was terminated from outside (its parent closed, or an operator) with a reason. */
+  record WorkflowExecutionTerminated(String reason) implements Event {}
+
+  /**
+   * The run ended by continuing as a new run of the same workflow id with {@code input}: a fresh,
+   * short history for a workflow that runs for long.
+   */
+  record WorkflowExecutionContinuedAsNew(JsonNode input) implements Event {
     @Override
     public boolean producedByCommand() {
       return true;

@@ -6,6 +6,7 @@ import static dev.baton.internal.store.LockedRun.STARTED;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.ActivityCanceledException;
 import dev.baton.ActivityLeaseLostException;
 import dev.baton.internal.history.Event;
 import dev.baton.internal.history.FailureData;
@@ -25,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * transaction. So at most one worker holds a valid lease and an outcome is recorded once.
  */
 public final class ActivityStore {
+  /** The state of a started task whose workflow cancelled it. */
+  static final String CANCELLING = "CANCELLING";
+
   /** The failure type of an activity timeout. */
   public static final String TIMEOUT_FAILURE_TYPE = "TimeoutFailure";
 
@@ -202,10 +206,16 @@ public final class ActivityStore {
                   .where(a.RUN_ID.eq(token.runId()))
                   .and(a.SEQ.eq(token.seq()))
                   .and(a.LEASE_TOKEN.eq(token.leaseToken()))
-                  .and(a.STATE.eq(STARTED))
+                  .and(a.STATE.in(STARTED, CANCELLING))
                   .forUpdate()
                   .fetchOne();
           long now = tx.now();
+          if (row != null && CANCELLING.equals(row.getState())) {
+            throw new ActivityCanceledException(
+                "The workflow cancelled activity "
+                    + row.getActivityType()
+                    + ": stop working on it; its outcome will not be recorded");
+          }
           if (row == null || row.getLeaseExpiresAt() == null || row.getLeaseExpiresAt() <= now) {
             throw new ActivityLeaseLostException(
                 "The lease of this activity task is no longer valid (it timed out and was"
@@ -219,6 +229,25 @@ public final class ActivityStore {
           row.setLeaseExpiresAt(leaseExpiry(row, now)).update();
           return null;
         });
+  }
+
+  /**
+   * The workflow cancelled activity {@code seq}: a task no worker holds is dropped; a running one
+   * is marked {@code CANCELLING}, so that its next heartbeat tells it and its outcome is not
+   * recorded; the lease sweeper drops it when its lease ends.
+   */
+  static void requestCancel(Tx tx, String runId, int seq) {
+    var a = BATON_ACTIVITY_TASKS;
+    BatonActivityTasksRecord row =
+        tx.dsl().selectFrom(a).where(a.RUN_ID.eq(runId)).and(a.SEQ.eq(seq)).forUpdate().fetchOne();
+    if (row == null) {
+      return; // ended meanwhile; its outcome, already in history, is ignored
+    }
+    if (STARTED.equals(row.getState())) {
+      row.setState(CANCELLING).update();
+    } else {
+      row.delete();
+    }
   }
 
   /** Gives a claimed task back (on shutdown) for another worker to take at once. */
@@ -254,7 +283,7 @@ public final class ActivityStore {
               return tx.dsl()
                   .select(a.RUN_ID, a.SEQ)
                   .from(a)
-                  .where(a.STATE.eq(STARTED).and(a.LEASE_EXPIRES_AT.le(now)))
+                  .where(a.STATE.in(STARTED, CANCELLING).and(a.LEASE_EXPIRES_AT.le(now)))
                   .or(a.STATE.eq(SCHEDULED).and(a.SCHEDULE_TO_CLOSE_AT.le(now)))
                   .or(
                       a.STATE
@@ -285,6 +314,10 @@ public final class ActivityStore {
       return false;
     }
     long now = tx.now();
+    if (CANCELLING.equals(row.getState())) {
+      row.delete(); // cancelled by its workflow, which expects nothing more of it
+      return true;
+    }
     String timeoutType = expiredTimeout(row, now);
     if (timeoutType == null) {
       return false; // completed, renewed or retried meanwhile

@@ -64,4 +64,10 @@ final class HistoryQueries {
         ? null
         : dev.baton.internal.history.EventCodec.read(next.value1(), next.value2());
   }
+
+  /** Whether the run's history holds an event of {@code eventType}. */
+  static boolean hasEvent(Tx tx, String runId, String eventType) {
+    var h = BATON_HISTORY;
+    return tx.dsl().fetchExists(h, h.RUN_ID.eq(runId).and(h.EVENT_TYPE.eq(eventType)));
+  }
 }

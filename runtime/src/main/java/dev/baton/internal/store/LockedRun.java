@@ -117,6 +117,11 @@ final class LockedRun {
    * null) for {@link #STICKY_MILLIS}.
    */
   void scheduleWorkflowTask(@Nullable String stickyOwner) {
+    scheduleWorkflowTask(stickyOwner, 0);
+  }
+
+  /** As {@link #scheduleWorkflowTask(String)}, for a task that becomes visible after a delay. */
+  void scheduleWorkflowTask(@Nullable String stickyOwner, long delayMillis) {
     append(new Event.WorkflowTaskScheduled(run.getTaskQueue()));
     long now = tx.now();
     tx.dsl()
@@ -126,7 +131,7 @@ final class LockedRun {
         .set(BATON_WORKFLOW_TASKS.TASK_QUEUE, run.getTaskQueue())
         .set(BATON_WORKFLOW_TASKS.STATE, SCHEDULED)
         .set(BATON_WORKFLOW_TASKS.ATTEMPT, 1)
-        .set(BATON_WORKFLOW_TASKS.VISIBLE_AT, now)
+        .set(BATON_WORKFLOW_TASKS.VISIBLE_AT, now + delayMillis)
         .set(BATON_WORKFLOW_TASKS.STICKY_OWNER, stickyOwner)
         .set(BATON_WORKFLOW_TASKS.STICKY_UNTIL, stickyOwner == null ? null : now + STICKY_MILLIS)
         .execute();

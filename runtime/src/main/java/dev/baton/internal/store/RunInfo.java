@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  * @param nextEventId the id the next event will get
  * @param startTime start, epoch milliseconds
  * @param closeTime close, epoch milliseconds, or {@code null}
+ * @param nextRunId the run that retried this failed one, or {@code null}
  */
 public record RunInfo(
     String runId,
@@ -27,4 +28,5 @@ public record RunInfo(
     @Nullable String failureJson,
     long nextEventId,
     long startTime,
-    @Nullable Long closeTime) {}
+    @Nullable Long closeTime,
+    @Nullable String nextRunId) {}

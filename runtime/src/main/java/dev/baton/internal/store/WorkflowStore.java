@@ -12,10 +12,13 @@ import static dev.baton.internal.store.LockedRun.STARTED;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.WorkflowAlreadyStartedException;
+import dev.baton.WorkflowIdReusePolicy;
 import dev.baton.WorkflowNotFoundException;
 import dev.baton.WorkflowStatus;
 import dev.baton.internal.history.Event;
 import dev.baton.internal.history.EventCodec;
+import dev.baton.internal.history.FailureData;
+import dev.baton.internal.history.RetryPolicyData;
 import dev.baton.internal.history.StoredEvent;
 import dev.baton.internal.jooq.tables.records.BatonCurrentRunsRecord;
 import dev.baton.internal.jooq.tables.records.BatonRunsRecord;
@@ -63,8 +66,13 @@ public final class WorkflowStore {
 
   /** The signal names registered for {@code type}, or {@code null} if no worker registered it. */
   public @Nullable List<String> registeredSignals(String type) {
+    return db.transact(tx -> registeredSignals(tx, type));
+  }
+
+  /** As {@link #registeredSignals(String)}, in {@code tx}. */
+  static @Nullable List<String> registeredSignals(Tx tx, String type) {
     String json =
-        db.dsl()
+        tx.dsl()
             .select(BATON_WORKFLOW_TYPES.SIGNAL_NAMES)
             .from(BATON_WORKFLOW_TYPES)
             .where(BATON_WORKFLOW_TYPES.NAME.eq(type))
@@ -84,10 +92,28 @@ public final class WorkflowStore {
    * @throws WorkflowAlreadyStartedException if the workflow id has a running run
    */
   public String startRun(
-      String workflowId, String workflowType, String taskQueue, JsonNode input, String requestId) {
+      String workflowId,
+      String workflowType,
+      String taskQueue,
+      JsonNode input,
+      String requestId,
+      @Nullable RetryPolicyData retry,
+      WorkflowIdReusePolicy reusePolicy) {
     try {
       return db.transact(
-          tx -> insertRun(tx, workflowId, workflowType, taskQueue, input, requestId));
+          tx ->
+              insertRun(
+                  tx,
+                  workflowId,
+                  workflowType,
+                  taskQueue,
+                  input,
+                  requestId,
+                  null,
+                  retry == null ? null : ActivityStore.write(retry),
+                  1,
+                  0,
+                  reusePolicy));
     } catch (DataAccessException e) {
       if (db.isDuplicateKey(e)) {
         // [Concurrent start] Two starts of a new id both found no current run; the second insert
@@ -98,13 +124,53 @@ public final class WorkflowStore {
     }
   }
 
-  private String insertRun(
+  private static String insertRun(
       Tx tx,
       String workflowId,
       String workflowType,
       String taskQueue,
       JsonNode input,
       String requestId) {
+    return insertRun(
+        tx,
+        workflowId,
+        workflowType,
+        taskQueue,
+        input,
+        requestId,
+        null,
+        null,
+        1,
+        0,
+        WorkflowIdReusePolicy.ALLOW_DUPLICATE);
+  }
+
+  /**
+   * A child run's link to its parent: the parent's run, the child's sequence number there, and the
+   * parent-close policy.
+   */
+  record ParentLink(String runId, int seq, String closePolicy) {}
+
+  /**
+   * Inserts a run with its first events and workflow task, and makes it the workflow id's current
+   * run; {@code parent} is set for a child, {@code retryPolicyJson} for a run under a workflow
+   * retry policy, whose {@code attempt}'s first workflow task waits {@code firstTaskDelayMillis}.
+   * {@code reusePolicy} says whether an id whose latest run closed may start again.
+   *
+   * @throws WorkflowAlreadyStartedException if the workflow id has a running run
+   */
+  static String insertRun(
+      Tx tx,
+      String workflowId,
+      String workflowType,
+      String taskQueue,
+      JsonNode input,
+      String requestId,
+      @Nullable ParentLink parent,
+      @Nullable String retryPolicyJson,
+      int attempt,
+      long firstTaskDelayMillis,
+      WorkflowIdReusePolicy reusePolicy) {
     BatonCurrentRunsRecord current =
         tx.dsl()
             .selectFrom(BATON_CURRENT_RUNS)
@@ -124,6 +190,18 @@ public final class WorkflowStore {
       if (WorkflowStatus.RUNNING.name().equals(current.getStatus())) {
         throw alreadyStarted(workflowId);
       }
+      boolean completed = WorkflowStatus.COMPLETED.name().equals(current.getStatus());
+      if (reusePolicy == WorkflowIdReusePolicy.REJECT_DUPLICATE
+          || (reusePolicy == WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY && completed)) {
+        throw new WorkflowAlreadyStartedException(
+            "Workflow id '"
+                + workflowId
+                + "' was used before (its latest run is "
+                + current.getStatus()
+                + ") and the start's id reuse policy "
+                + reusePolicy
+                + " forbids starting it again. Use another workflow id or another policy.");
+      }
     }
     String runId = UUID.randomUUID().toString();
     BatonRunsRecord run = tx.dsl().newRecord(BATON_RUNS);
@@ -135,12 +213,21 @@ public final class WorkflowStore {
         .setInput(input.toString())
         .setNextEventId(1L)
         .setStartTime(tx.now())
-        .setStartRequestId(requestId);
+        .setStartRequestId(requestId)
+        .setRunAttempt(attempt)
+        .setRetryPolicy(retryPolicyJson);
+    if (parent != null) {
+      run.setParentRunId(parent.runId())
+          .setParentSeq(parent.seq())
+          .setParentClosePolicy(parent.closePolicy());
+    }
     // Not run.insert(): on MariaDB jOOQ renders INSERT ... RETURNING, which Connector/J refuses.
     tx.dsl().executeInsert(run);
     LockedRun locked = LockedRun.inserted(tx, run);
-    locked.append(new Event.WorkflowExecutionStarted(workflowType, taskQueue, input));
-    locked.scheduleWorkflowTask(null);
+    locked.append(
+        new Event.WorkflowExecutionStarted(
+            workflowType, taskQueue, input, attempt > 1 ? attempt : null));
+    locked.scheduleWorkflowTask(null, firstTaskDelayMillis);
     locked.flush();
     if (current == null) {
       tx.dsl()
@@ -199,14 +286,27 @@ public final class WorkflowStore {
       JsonNode startInput,
       String signalName,
       JsonNode signalInput,
-      String requestId) {
+      String requestId,
+      WorkflowIdReusePolicy reusePolicy) {
     try {
       return db.transact(
           tx -> {
             String runId = currentRunId(tx, workflowId);
             LockedRun run = runId == null ? null : LockedRun.lock(tx, runId);
             if (run == null || !run.isRunning()) {
-              runId = insertRun(tx, workflowId, workflowType, taskQueue, startInput, requestId);
+              runId =
+                  insertRun(
+                      tx,
+                      workflowId,
+                      workflowType,
+                      taskQueue,
+                      startInput,
+                      requestId,
+                      null,
+                      null,
+                      1,
+                      0,
+                      reusePolicy);
               run = LockedRun.lock(tx, runId);
             }
             if (!HistoryQueries.hasRequest(tx, runId, "SignalReceived", requestId)) {
@@ -224,7 +324,7 @@ public final class WorkflowStore {
     }
   }
 
-  private static @Nullable String currentRunId(Tx tx, String workflowId) {
+  static @Nullable String currentRunId(Tx tx, String workflowId) {
     return tx.dsl()
         .select(BATON_CURRENT_RUNS.RUN_ID)
         .from(BATON_CURRENT_RUNS)
@@ -232,7 +332,7 @@ public final class WorkflowStore {
         .fetchOne(BATON_CURRENT_RUNS.RUN_ID);
   }
 
-  private static WorkflowAlreadyStartedException alreadyStarted(String workflowId) {
+  static WorkflowAlreadyStartedException alreadyStarted(String workflowId) {
     return new WorkflowAlreadyStartedException(
         "Workflow id '"
             + workflowId
@@ -389,7 +489,64 @@ public final class WorkflowStore {
 
   private static boolean closesRun(Event command) {
     return command instanceof Event.WorkflowExecutionCompleted
-        || command instanceof Event.WorkflowExecutionFailed;
+        || command instanceof Event.WorkflowExecutionFailed
+        || command instanceof Event.WorkflowExecutionCanceled
+        || command instanceof Event.WorkflowExecutionContinuedAsNew;
+  }
+
+  /**
+   * Asks the running run of {@code workflowId} to cancel: records {@code
+   * WorkflowExecutionCancelRequested} (once) and makes sure a workflow task sees it. Returns the
+   * run id.
+   *
+   * @throws WorkflowNotFoundException if no run of that id is running
+   */
+  public String requestCancel(String workflowId, String reason) {
+    return db.transact(
+        tx -> {
+          LockedRun run = runningRun(tx, workflowId, "cancel");
+          requestCancel(tx, run, reason);
+          run.flush();
+          return run.runId();
+        });
+  }
+
+  /** Records a cancel request in {@code run} unless it has one. */
+  static void requestCancel(Tx tx, LockedRun run, String reason) {
+    if (!HistoryQueries.hasEvent(tx, run.runId(), "WorkflowExecutionCancelRequested")) {
+      run.append(new Event.WorkflowExecutionCancelRequested(reason));
+      run.ensureWorkflowTaskScheduled();
+    }
+  }
+
+  /**
+   * Terminates the running run of {@code workflowId} at once: records {@code
+   * WorkflowExecutionTerminated} with {@code reason}, drops its tasks and timers, and applies its
+   * children's parent-close policies. Returns the run id.
+   *
+   * @throws WorkflowNotFoundException if no run of that id is running
+   */
+  public String terminate(String workflowId, String reason) {
+    return db.transact(
+        tx -> {
+          LockedRun run = runningRun(tx, workflowId, "terminate");
+          OutboxStore.terminate(tx, run, reason);
+          return run.runId();
+        });
+  }
+
+  private static LockedRun runningRun(Tx tx, String workflowId, String action) {
+    String runId = currentRunId(tx, workflowId);
+    LockedRun run = runId == null ? null : LockedRun.lock(tx, runId);
+    if (run == null || !run.isRunning()) {
+      throw new WorkflowNotFoundException(
+          "No running run of workflow '"
+              + workflowId
+              + "' to "
+              + action
+              + (run == null ? "" : ": its latest run is " + run.row().getStatus()));
+    }
+    return run;
   }
 
   private static @Nullable BatonWorkflowTasksRecord lockTask(Tx tx, ClaimedWorkflowTask task) {
@@ -423,16 +580,101 @@ public final class WorkflowStore {
       TimerStore.deleteTimer(tx, run.runId(), canceled.seq());
     } else if (command instanceof Event.MarkerRecorded) {
       // History alone holds it.
+    } else if (command instanceof Event.ActivityTaskCancelRequested cancel) {
+      ActivityStore.requestCancel(tx, run.runId(), cancel.seq());
+    } else if (command instanceof Event.RequestCancelExternalWorkflowExecutionInitiated cancel) {
+      OutboxStore.cancelExternal(tx, run, cancel);
+    } else if (command instanceof Event.WorkflowExecutionContinuedAsNew continued) {
+      close(tx, run, WorkflowStatus.CONTINUED_AS_NEW, null, null);
+      continueAsNew(tx, run, continued.input());
+      OutboxStore.runClosed(tx, run, continued, false);
+    } else if (command instanceof Event.WorkflowExecutionCanceled canceled) {
+      close(tx, run, WorkflowStatus.CANCELLED, null, null);
+      OutboxStore.runClosed(tx, run, canceled);
+    } else if (command instanceof Event.StartChildWorkflowExecutionInitiated child) {
+      OutboxStore.startChild(tx, run, child);
+    } else if (command instanceof Event.SignalExternalWorkflowExecutionInitiated signal) {
+      OutboxStore.signalExternal(tx, run, signal);
     } else if (command instanceof Event.WorkflowExecutionCompleted completed) {
       close(tx, run, WorkflowStatus.COMPLETED, completed.result().toString(), null);
+      OutboxStore.runClosed(tx, run, completed);
     } else if (command instanceof Event.WorkflowExecutionFailed failed) {
       close(tx, run, WorkflowStatus.FAILED, null, EventCodec.write(failed));
+      boolean retried = retryRun(tx, run, failed.failure());
+      OutboxStore.runClosed(tx, run, failed, !retried);
     } else {
       throw new IllegalArgumentException("Not a command: " + command.typeName());
     }
   }
 
-  private static void close(
+  /** Starts the run that continues {@code run} with {@code input}, and links them. */
+  private static void continueAsNew(Tx tx, LockedRun run, JsonNode input) {
+    BatonRunsRecord row = run.row();
+    ParentLink parent =
+        row.getParentRunId() == null
+            ? null
+            : new ParentLink(row.getParentRunId(), row.getParentSeq(), row.getParentClosePolicy());
+    String nextRunId =
+        insertRun(
+            tx,
+            row.getWorkflowId(),
+            row.getWorkflowType(),
+            row.getTaskQueue(),
+            input,
+            run.runId() + ":continued",
+            parent,
+            row.getRetryPolicy(),
+            1,
+            0,
+            WorkflowIdReusePolicy.ALLOW_DUPLICATE);
+    linkNextRun(tx, run, nextRunId);
+  }
+
+  private static void linkNextRun(Tx tx, LockedRun run, String nextRunId) {
+    tx.dsl()
+        .update(BATON_RUNS)
+        .set(BATON_RUNS.NEXT_RUN_ID, nextRunId)
+        .where(BATON_RUNS.RUN_ID.eq(run.runId()))
+        .execute();
+  }
+
+  /**
+   * Starts the run that retries {@code run}, which has just failed with {@code failure}, when its
+   * workflow retry policy allows; its first workflow task waits the policy's back-off. Returns
+   * whether it did.
+   */
+  private static boolean retryRun(Tx tx, LockedRun run, FailureData failure) {
+    BatonRunsRecord row = run.row();
+    if (row.getRetryPolicy() == null) {
+      return false;
+    }
+    RetryPolicyData policy = ActivityStore.read(row.getRetryPolicy(), RetryPolicyData.class);
+    int attempt = row.getRunAttempt() == null ? 1 : row.getRunAttempt();
+    if (!policy.allowsRetry(attempt, failure)) {
+      return false;
+    }
+    ParentLink parent =
+        row.getParentRunId() == null
+            ? null
+            : new ParentLink(row.getParentRunId(), row.getParentSeq(), row.getParentClosePolicy());
+    String nextRunId =
+        insertRun(
+            tx,
+            row.getWorkflowId(),
+            row.getWorkflowType(),
+            row.getTaskQueue(),
+            ActivityStore.read(row.getInput(), JsonNode.class),
+            run.runId() + ":retry",
+            parent,
+            row.getRetryPolicy(),
+            attempt + 1,
+            policy.backoffMillisAfter(attempt),
+            WorkflowIdReusePolicy.ALLOW_DUPLICATE);
+    linkNextRun(tx, run, nextRunId);
+    return true;
+  }
+
+  static void close(
       Tx tx,
       LockedRun run,
       WorkflowStatus status,
@@ -455,7 +697,7 @@ public final class WorkflowStore {
         .execute();
   }
 
-  private static void deleteRunTasks(Tx tx, String runId) {
+  static void deleteRunTasks(Tx tx, String runId) {
     tx.dsl()
         .deleteFrom(BATON_WORKFLOW_TASKS)
         .where(BATON_WORKFLOW_TASKS.RUN_ID.eq(runId))
@@ -616,6 +858,7 @@ public final class WorkflowStore {
         r.getFailure(),
         r.getNextEventId(),
         r.getStartTime(),
-        r.getCloseTime());
+        r.getCloseTime(),
+        r.getNextRunId());
   }
 }

@@ -3,6 +3,7 @@ package dev.baton.internal.worker;
 import dev.baton.NonDeterministicException;
 import dev.baton.internal.HaltPoints;
 import dev.baton.internal.Services;
+import dev.baton.internal.history.Event;
 import dev.baton.internal.history.StoredEvent;
 import dev.baton.internal.store.ClaimedWorkflowTask;
 import dev.baton.internal.store.CompletionResult;
@@ -99,6 +100,9 @@ final class WorkflowTaskHandler {
                   result.lastSeenEventId(),
                   result.commands());
       HaltPoints.reach("afterCommit");
+      if (result.commands().stream().anyMatch(WorkflowTaskHandler::touchesOtherRuns)) {
+        services.wakeups().outbox().signal();
+      }
       afterCommit(task, instance, completion);
       instance = null; // handed over to the cache or destroyed
     } catch (WorkflowTaskLeaseLostException e) {
@@ -134,6 +138,8 @@ final class WorkflowTaskHandler {
       case CLOSED -> {
         instance.destroy();
         services.wakeups().runsClosed().signal();
+        // A run that continued as new, or failed and is retried, has a new run with a task.
+        services.wakeups().workflowTasks().signal();
       }
       case REJECTED_NEW_EVENTS -> {
         instance.destroy();
@@ -152,6 +158,17 @@ final class WorkflowTaskHandler {
         instance.destroy();
       }
     }
+  }
+
+  /** Whether committing {@code command} wrote an outbox action for another run. */
+  private static boolean touchesOtherRuns(Event command) {
+    return command instanceof Event.StartChildWorkflowExecutionInitiated
+        || command instanceof Event.SignalExternalWorkflowExecutionInitiated
+        || command instanceof Event.RequestCancelExternalWorkflowExecutionInitiated
+        || command instanceof Event.WorkflowExecutionCanceled
+        || command instanceof Event.WorkflowExecutionContinuedAsNew
+        || command instanceof Event.WorkflowExecutionCompleted
+        || command instanceof Event.WorkflowExecutionFailed;
   }
 
   private void fail(ClaimedWorkflowTask task, String message, Throwable cause) {

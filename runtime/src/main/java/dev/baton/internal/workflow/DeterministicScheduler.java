@@ -41,21 +41,24 @@ final class DeterministicScheduler {
     return owner;
   }
 
-  /** Adds a branch; it first runs in the current or next {@link #runUntilBlocked} pass. */
-  void newBranch(String branchName, Runnable body) {
-    branches.add(new Branch(name + "-" + branchName + "-" + (++branchCount), body));
+  /**
+   * Adds a branch running in {@code scope}; it first runs in the current or next {@link
+   * #runUntilBlocked} pass.
+   */
+  void newBranch(String branchName, CancellationScopeImpl scope, Runnable body) {
+    branches.add(new Branch(name + "-" + branchName + "-" + (++branchCount), scope, body));
   }
 
   /**
    * Adds a branch that runs before every branch that has already started, after earlier priority
    * branches: signal handlers run, in the order received, before the code that waits for them.
    */
-  void newPriorityBranch(String branchName, Runnable body) {
+  void newPriorityBranch(String branchName, CancellationScopeImpl scope, Runnable body) {
     int index = 0;
     while (index < branches.size() && branches.get(index).priority) {
       index++;
     }
-    Branch branch = new Branch(name + "-" + branchName + "-" + (++branchCount), body);
+    Branch branch = new Branch(name + "-" + branchName + "-" + (++branchCount), scope, body);
     branch.priority = true;
     branches.add(index, branch);
     priorityInserted = true;
@@ -189,10 +192,21 @@ final class DeterministicScheduler {
     private BooleanSupplier waitCondition = () -> true;
     private volatile boolean done;
     private boolean priority;
+    private CancellationScopeImpl scope;
 
-    private Branch(String name, Runnable body) {
+    private Branch(String name, CancellationScopeImpl scope, Runnable body) {
       this.name = name;
+      this.scope = scope;
       this.body = body;
+    }
+
+    /** The cancellation scope the branch's code runs in now. */
+    CancellationScopeImpl scope() {
+      return scope;
+    }
+
+    void setScope(CancellationScopeImpl scope) {
+      this.scope = scope;
     }
 
     DeterministicScheduler scheduler() {
@@ -205,7 +219,7 @@ final class DeterministicScheduler {
         if (!destroyed) {
           body.run();
         }
-      } catch (DestroyWorkflowThreadError e) {
+      } catch (DestroyWorkflowThreadError | ContinueAsNewError e) {
         // Unwound on purpose.
       } catch (Throwable e) {
         owner.branchFailed(e);

@@ -29,6 +29,29 @@ public interface WorkflowContext {
   <R> Promise<R> executeLocalActivity(
       ActivityType<R> type, dev.baton.LocalActivityOptions options, Object[] arguments);
 
+  /** Starts a child workflow. */
+  <R> Promise<R> executeChildWorkflow(
+      dev.baton.WorkflowType<R> type, dev.baton.ChildWorkflowOptions options, Object[] arguments);
+
+  /** Signals another workflow's running run. */
+  Promise<Void> signalExternalWorkflow(
+      String workflowId, dev.baton.SignalType signal, Object[] arguments);
+
+  /** Asks the running run of another workflow to cancel. */
+  Promise<Void> requestCancelExternalWorkflow(String workflowId);
+
+  /** A new cancellation scope inside the current one, or a detached one. */
+  dev.baton.CancellationScope newCancellationScope(boolean detached, Runnable body);
+
+  /** The cancellation scope of the calling workflow code. */
+  dev.baton.CancellationScope currentScope();
+
+  /** The version of {@code changeId} this run uses; see {@code Workflows.getVersion}. */
+  int getVersion(String changeId, int minSupported, int maxSupported);
+
+  /** Ends the run, continuing as a new one with {@code arguments}; never returns. */
+  void continueAsNew(Object[] arguments);
+
   /** Starts a durable timer. */
   Promise<Void> newTimer(java.time.Duration duration);
 

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baton.ActivityFailure;
 import dev.baton.ActivityOptions;
 import dev.baton.ActivityType;
+import dev.baton.ApplicationFailure;
+import dev.baton.CanceledFailure;
+import dev.baton.ChildWorkflowFailure;
 import dev.baton.NonDeterministicException;
 import dev.baton.Promise;
 import dev.baton.RetryOptions;
@@ -53,9 +56,15 @@ public final class WorkflowInstance implements WorkflowContext {
   private final Map<Integer, PendingLocalActivity> pendingLocalActivities = new LinkedHashMap<>();
   private final Map<Integer, PendingLocalActivity> localRetryTimers = new HashMap<>();
   private LocalActivities localActivities = LocalActivities.NONE;
+  private final Map<Integer, PendingChild> pendingChildren = new HashMap<>();
+  private final Map<Integer, PromiseImpl<Void>> pendingExternalSignals = new HashMap<>();
+  private final Map<Integer, PromiseImpl<Void>> pendingExternalCancels = new HashMap<>();
+  private final CancellationScopeImpl rootScope = CancellationScopeImpl.root();
+  private final Map<String, Integer> versions = new HashMap<>();
   private final Random random;
   private @Nullable Object workflow;
   private long startTimeMillis;
+  private int runAttempt = 1;
   private int taskAttempt = 1;
   private final List<Event> newCommands = new ArrayList<>();
   private List<Segment> segments = List.of();
@@ -75,8 +84,12 @@ public final class WorkflowInstance implements WorkflowContext {
 
   private static final String SIDE_EFFECT = "SideEffect";
   private static final String LOCAL_ACTIVITY = "LocalActivity";
+  private static final String VERSION = "Version";
 
   private record PendingActivity(ActivityType<?> type, PromiseImpl<Object> promise) {}
+
+  private record PendingChild(
+      dev.baton.WorkflowType<?> type, String workflowId, PromiseImpl<Object> result) {}
 
   /**
    * A local activity the code waits for: started by this worker when live ({@code launched}), or
@@ -336,7 +349,18 @@ public final class WorkflowInstance implements WorkflowContext {
         || event instanceof Event.SignalReceived
         || event instanceof Event.ActivityTaskCompleted
         || event instanceof Event.ActivityTaskFailed
-        || event instanceof Event.ActivityTaskTimedOut;
+        || event instanceof Event.ActivityTaskTimedOut
+        || event instanceof Event.ChildWorkflowExecutionStarted
+        || event instanceof Event.StartChildWorkflowExecutionFailed
+        || event instanceof Event.ChildWorkflowExecutionCompleted
+        || event instanceof Event.ChildWorkflowExecutionFailed
+        || event instanceof Event.ChildWorkflowExecutionTerminated
+        || event instanceof Event.ExternalWorkflowExecutionSignaled
+        || event instanceof Event.SignalExternalWorkflowExecutionFailed
+        || event instanceof Event.WorkflowExecutionCancelRequested
+        || event instanceof Event.ChildWorkflowExecutionCanceled
+        || event instanceof Event.ExternalWorkflowExecutionCancelRequested
+        || event instanceof Event.RequestCancelExternalWorkflowExecutionFailed;
   }
 
   private void deliver(List<StoredEvent> inputs) {
@@ -350,7 +374,8 @@ public final class WorkflowInstance implements WorkflowContext {
         pendingLocalActivities.put(retry.seq, retry); // runs again, attempt already advanced
       } else if (event instanceof Event.WorkflowExecutionStarted started) {
         startTimeMillis = input.time();
-        scheduler.newBranch("main", () -> runWorkflowMethod(started));
+        runAttempt = started.attempt() == null ? 1 : started.attempt();
+        scheduler.newBranch("main", rootScope, () -> runWorkflowMethod(started));
       } else if (event instanceof Event.TimerFired fired) {
         PromiseImpl<Void> timer = pendingTimers.remove(fired.seq());
         if (timer != null) { // null: cancelled in the same task it fired
@@ -361,6 +386,7 @@ public final class WorkflowInstance implements WorkflowContext {
         // Signal handlers run before the branches already waiting, in the order received.
         scheduler.newPriorityBranch(
             "signal-" + signal.signalName(),
+            rootScope,
             () -> {
               try {
                 implementation.signal(workflow(), signal.signalName(), arguments);
@@ -382,6 +408,65 @@ public final class WorkflowInstance implements WorkflowContext {
         pending.promise.fail(
             new ActivityFailure(
                 pending.type.name(), failed.attempt(), failed.failure().toApplicationFailure()));
+      } else if (event instanceof Event.WorkflowExecutionCancelRequested) {
+        rootScope.cancel();
+      } else if (event instanceof Event.ChildWorkflowExecutionCanceled canceled) {
+        PendingChild child = takeChild(canceled.seq(), input);
+        child.result.fail(
+            new ChildWorkflowFailure(
+                child.type.name(),
+                child.workflowId,
+                ApplicationFailure.newNonRetryableFailure(
+                    "the child was cancelled", "CanceledFailure")));
+      } else if (event instanceof Event.ExternalWorkflowExecutionCancelRequested requested) {
+        PromiseImpl<Void> sent = pendingExternalCancels.remove(requested.seq());
+        if (sent != null) {
+          sent.complete(null);
+        }
+      } else if (event instanceof Event.RequestCancelExternalWorkflowExecutionFailed failed) {
+        PromiseImpl<Void> sent = pendingExternalCancels.remove(failed.seq());
+        if (sent != null) {
+          sent.fail(ApplicationFailure.newNonRetryableFailure(failed.message(), failed.cause()));
+        }
+      } else if (event instanceof Event.ChildWorkflowExecutionStarted) {
+        // The child runs; its close will be delivered.
+      } else if (event instanceof Event.StartChildWorkflowExecutionFailed failed) {
+        PendingChild child = takeChild(failed.seq(), input);
+        child.result.fail(
+            new ChildWorkflowFailure(
+                child.type.name(),
+                child.workflowId,
+                ApplicationFailure.newNonRetryableFailure(failed.message(), failed.cause())));
+      } else if (event instanceof Event.ChildWorkflowExecutionCompleted done) {
+        PendingChild child = takeChild(done.seq(), input);
+        child.result.complete(
+            converter.decode(
+                "result of child workflow " + child.type.name(),
+                done.result(),
+                child.type.resultType().type()));
+      } else if (event instanceof Event.ChildWorkflowExecutionFailed failed) {
+        PendingChild child = takeChild(failed.seq(), input);
+        child.result.fail(
+            new ChildWorkflowFailure(
+                child.type.name(), child.workflowId, failed.failure().toApplicationFailure()));
+      } else if (event instanceof Event.ChildWorkflowExecutionTerminated terminated) {
+        PendingChild child = takeChild(terminated.seq(), input);
+        child.result.fail(
+            new ChildWorkflowFailure(
+                child.type.name(),
+                child.workflowId,
+                ApplicationFailure.newNonRetryableFailure(
+                    "terminated: " + terminated.reason(), "TerminatedFailure")));
+      } else if (event instanceof Event.ExternalWorkflowExecutionSignaled signaled) {
+        PromiseImpl<Void> sent = pendingExternalSignals.remove(signaled.seq());
+        if (sent != null) {
+          sent.complete(null);
+        }
+      } else if (event instanceof Event.SignalExternalWorkflowExecutionFailed failed) {
+        PromiseImpl<Void> sent = pendingExternalSignals.remove(failed.seq());
+        if (sent != null) {
+          sent.fail(ApplicationFailure.newNonRetryableFailure(failed.message(), failed.cause()));
+        }
       } else if (event instanceof Event.ActivityTaskTimedOut timedOut) {
         PendingActivity pending = takeActivity(timedOut.seq(), input);
         FailureData timeout =
@@ -419,6 +504,17 @@ public final class WorkflowInstance implements WorkflowContext {
       workflow = implementation.newWorkflow();
     }
     return workflow;
+  }
+
+  private PendingChild takeChild(int seq, StoredEvent event) {
+    PendingChild child = pendingChildren.remove(seq);
+    if (child == null) {
+      throw new NonDeterministicException(
+          event.eventId(),
+          describe(event.event()),
+          "no child workflow with sequence number " + seq + " was started by the code");
+    }
+    return child;
   }
 
   private PendingActivity takeActivity(int seq, StoredEvent event) {
@@ -469,8 +565,12 @@ public final class WorkflowInstance implements WorkflowContext {
       result = implementation.run(workflow(), arguments);
     } catch (DestroyWorkflowThreadError e) {
       throw e;
+    } catch (ContinueAsNewError e) {
+      return; // its command is issued
     } catch (Throwable e) {
-      if (e instanceof WorkflowFailure || implementation.dispatcher().failsRun(e)) {
+      if (e instanceof CanceledFailure && rootScope.isCancelRequested()) {
+        addCommand(new Event.WorkflowExecutionCanceled(String.valueOf(e.getMessage())));
+      } else if (e instanceof WorkflowFailure || implementation.dispatcher().failsRun(e)) {
         addCommand(new Event.WorkflowExecutionFailed(FailureData.of(e)));
       } else {
         taskFailure = e;
@@ -500,7 +600,9 @@ public final class WorkflowInstance implements WorkflowContext {
    */
   private @Nullable Event addCommand(Event command) {
     if (command instanceof Event.WorkflowExecutionCompleted
-        || command instanceof Event.WorkflowExecutionFailed) {
+        || command instanceof Event.WorkflowExecutionFailed
+        || command instanceof Event.WorkflowExecutionCanceled
+        || command instanceof Event.WorkflowExecutionContinuedAsNew) {
       closed = true;
     }
     if (!replaying) {
@@ -535,6 +637,24 @@ public final class WorkflowInstance implements WorkflowContext {
     if (recorded instanceof Event.TimerCanceled r && command instanceof Event.TimerCanceled c) {
       return r.seq() == c.seq();
     }
+    if (recorded instanceof Event.StartChildWorkflowExecutionInitiated r
+        && command instanceof Event.StartChildWorkflowExecutionInitiated c) {
+      return r.seq() == c.seq() && r.workflowType().equals(c.workflowType());
+    }
+    if (recorded instanceof Event.SignalExternalWorkflowExecutionInitiated r
+        && command instanceof Event.SignalExternalWorkflowExecutionInitiated c) {
+      return r.seq() == c.seq()
+          && r.signalName().equals(c.signalName())
+          && r.workflowId().equals(c.workflowId());
+    }
+    if (recorded instanceof Event.ActivityTaskCancelRequested r
+        && command instanceof Event.ActivityTaskCancelRequested c) {
+      return r.seq() == c.seq();
+    }
+    if (recorded instanceof Event.RequestCancelExternalWorkflowExecutionInitiated r
+        && command instanceof Event.RequestCancelExternalWorkflowExecutionInitiated c) {
+      return r.seq() == c.seq() && r.workflowId().equals(c.workflowId());
+    }
     if (recorded instanceof Event.MarkerRecorded r && command instanceof Event.MarkerRecorded c) {
       return r.seq() == c.seq() && r.markerName().equals(c.markerName());
     }
@@ -553,6 +673,21 @@ public final class WorkflowInstance implements WorkflowContext {
     }
     if (command instanceof Event.MarkerRecorded m) {
       return "record " + m.markerName() + " (#" + m.seq() + ")";
+    }
+    if (command instanceof Event.StartChildWorkflowExecutionInitiated c) {
+      return "start child workflow " + c.workflowType() + " (#" + c.seq() + ")";
+    }
+    if (command instanceof Event.SignalExternalWorkflowExecutionInitiated c) {
+      return "signal " + c.signalName() + " to workflow " + c.workflowId() + " (#" + c.seq() + ")";
+    }
+    if (command instanceof Event.ActivityTaskCancelRequested c) {
+      return "cancel activity #" + c.seq();
+    }
+    if (command instanceof Event.RequestCancelExternalWorkflowExecutionInitiated c) {
+      return "cancel workflow " + c.workflowId() + " (#" + c.seq() + ")";
+    }
+    if (command instanceof Event.WorkflowExecutionCanceled) {
+      return "end the workflow as cancelled";
     }
     if (command instanceof Event.WorkflowExecutionCompleted) {
       return "complete the workflow";
@@ -581,12 +716,28 @@ public final class WorkflowInstance implements WorkflowContext {
     if (event instanceof Event.ActivityTaskCompleted c) {
       return "ActivityTaskCompleted (activity #" + c.seq() + ")";
     }
+    if (event instanceof Event.StartChildWorkflowExecutionInitiated c) {
+      return "StartChildWorkflowExecutionInitiated " + c.workflowType() + " (#" + c.seq() + ")";
+    }
+    if (event instanceof Event.SignalExternalWorkflowExecutionInitiated c) {
+      return "SignalExternalWorkflowExecutionInitiated "
+          + c.signalName()
+          + " to "
+          + c.workflowId()
+          + " (#"
+          + c.seq()
+          + ")";
+    }
     return event.typeName();
   }
 
   @Override
   public <R> Promise<R> executeActivity(
       ActivityType<R> type, ActivityOptions options, Object[] arguments) {
+    CancellationScopeImpl scope = currentCancellationScope();
+    if (scope.isCancelRequested()) {
+      return cancelled("Activity " + type.name() + " was not started: its scope is cancelled");
+    }
     ActivityOptions merged = type.options().mergedWith(options);
     Duration startToClose = merged.startToClose();
     if (startToClose == null) {
@@ -622,6 +773,12 @@ public final class WorkflowInstance implements WorkflowContext {
     PromiseImpl<Object> promise = new PromiseImpl<>(scheduler);
     pendingActivities.put(seq, new PendingActivity(type, promise));
     addCommand(command);
+    promise.cancelWith(
+        scope,
+        () -> {
+          addCommand(new Event.ActivityTaskCancelRequested(seq));
+          promise.fail(new CanceledFailure("Activity " + type.name() + " was cancelled"));
+        });
     @SuppressWarnings("unchecked")
     Promise<R> typed = (Promise<R>) (Promise<?>) promise;
     return typed;
@@ -799,8 +956,161 @@ public final class WorkflowInstance implements WorkflowContext {
     }
   }
 
+  /** A promise failed with a {@link CanceledFailure}, for an operation a cancelled scope skips. */
+  private <R> Promise<R> cancelled(String message) {
+    PromiseImpl<R> promise = new PromiseImpl<>(scheduler);
+    promise.fail(new CanceledFailure(message));
+    return promise;
+  }
+
+  /** The cancellation scope of the workflow code running on this thread. */
+  CancellationScopeImpl currentCancellationScope() {
+    DeterministicScheduler.Branch branch = DeterministicScheduler.currentBranch();
+    return branch == null ? rootScope : branch.scope();
+  }
+
   private static @Nullable Long millis(@Nullable Duration duration) {
     return duration == null ? null : duration.toMillis();
+  }
+
+  @Override
+  public <R> Promise<R> executeChildWorkflow(
+      dev.baton.WorkflowType<R> type, dev.baton.ChildWorkflowOptions options, Object[] arguments) {
+    String childId =
+        options.workflowId() != null ? options.workflowId() : workflowId + "/" + randomUUID();
+    // (The same rule as Workflows.newChildWorkflowId(), which generated child stubs use.)
+    if (childId.length() > 255) {
+      throw new IllegalArgumentException(
+          "The child's default workflow id (the parent's id, a slash and a UUID) is over 255"
+              + " characters; set one with ChildWorkflowOptions.workflowId");
+    }
+    JsonNode input =
+        converter.encodeArguments(
+            "child workflow " + type.name(), type.parameterTypes(), arguments);
+    CancellationScopeImpl scope = currentCancellationScope();
+    if (scope.isCancelRequested()) {
+      return cancelled(
+          "Child workflow " + type.name() + " was not started: its scope is cancelled");
+    }
+    int seq = nextSeq++;
+    PromiseImpl<Object> result = new PromiseImpl<>(scheduler);
+    pendingChildren.put(seq, new PendingChild(type, childId, result));
+    result.cancelWith(
+        scope,
+        () -> {
+          requestCancelExternalWorkflow(childId);
+          result.fail(
+              new CanceledFailure(
+                  "Child workflow " + type.name() + " (" + childId + ") cancelled"));
+        });
+    addCommand(
+        new Event.StartChildWorkflowExecutionInitiated(
+            seq,
+            type.name(),
+            childId,
+            options.taskQueue() != null ? options.taskQueue() : type.taskQueue(),
+            input,
+            options.parentClosePolicy().name(),
+            options.retry() == null ? null : RetryPolicyData.of(options.retry())));
+    @SuppressWarnings("unchecked")
+    Promise<R> typed = (Promise<R>) (Promise<?>) result;
+    return typed;
+  }
+
+  @Override
+  public Promise<Void> signalExternalWorkflow(
+      String targetWorkflowId, dev.baton.SignalType signal, Object[] arguments) {
+    JsonNode input =
+        converter.encodeArguments("signal " + signal.name(), signal.parameterTypes(), arguments);
+    int seq = nextSeq++;
+    PromiseImpl<Void> sent = new PromiseImpl<>(scheduler);
+    pendingExternalSignals.put(seq, sent);
+    addCommand(
+        new Event.SignalExternalWorkflowExecutionInitiated(
+            seq, targetWorkflowId, signal.name(), input));
+    return sent;
+  }
+
+  @Override
+  public void continueAsNew(Object[] arguments) {
+    JsonNode input =
+        converter.encodeArguments(
+            "continue-as-new of " + implementation.typeName(),
+            implementation.dispatcher().type().parameterTypes(),
+            arguments);
+    addCommand(new Event.WorkflowExecutionContinuedAsNew(input));
+    throw new ContinueAsNewError();
+  }
+
+  @Override
+  public int getVersion(String changeId, int minSupported, int maxSupported) {
+    Integer version = versions.get(changeId);
+    if (version == null) {
+      version = replaying ? recordedVersion(changeId) : recordVersion(changeId, maxSupported);
+      versions.put(changeId, version);
+    }
+    if (version < minSupported || version > maxSupported) {
+      throw new IllegalStateException(
+          "Workflow "
+              + implementation.typeName()
+              + " ("
+              + workflowId
+              + ") uses version "
+              + version
+              + (version == dev.baton.Workflows.DEFAULT_VERSION
+                  ? " (recorded before the change)"
+                  : "")
+              + " of change '"
+              + changeId
+              + "', but this code supports only "
+              + minSupported
+              + ".."
+              + maxSupported
+              + ". Deploy code that still supports it, or let such runs finish before removing"
+              + " support.");
+    }
+    return version;
+  }
+
+  /** On replay: the version the marker at this point recorded, or none when it predates it. */
+  private int recordedVersion(String changeId) {
+    StoredEvent next = expectedCommands == null ? null : expectedCommands.peek();
+    if (next != null
+        && next.event() instanceof Event.MarkerRecorded marker
+        && marker.markerName().equals(VERSION)
+        && marker.value() != null
+        && changeId.equals(marker.value().path("changeId").asText())) {
+      nextSeq++;
+      expectedCommands.poll();
+      return marker.value().path("version").asInt();
+    }
+    return dev.baton.Workflows.DEFAULT_VERSION;
+  }
+
+  private int recordVersion(String changeId, int version) {
+    ObjectNode value = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    value.put("changeId", changeId).put("version", version);
+    addCommand(new Event.MarkerRecorded(nextSeq++, VERSION, value, null));
+    return version;
+  }
+
+  @Override
+  public Promise<Void> requestCancelExternalWorkflow(String targetWorkflowId) {
+    int seq = nextSeq++;
+    PromiseImpl<Void> sent = new PromiseImpl<>(scheduler);
+    pendingExternalCancels.put(seq, sent);
+    addCommand(new Event.RequestCancelExternalWorkflowExecutionInitiated(seq, targetWorkflowId));
+    return sent;
+  }
+
+  @Override
+  public dev.baton.CancellationScope newCancellationScope(boolean detached, Runnable body) {
+    return CancellationScopeImpl.create(detached ? null : currentCancellationScope(), body);
+  }
+
+  @Override
+  public dev.baton.CancellationScope currentScope() {
+    return currentCancellationScope();
   }
 
   @Override
@@ -809,6 +1119,10 @@ public final class WorkflowInstance implements WorkflowContext {
       throw new IllegalArgumentException("A timer's duration must not be negative: " + duration);
     }
     PromiseImpl<Void> timer = new PromiseImpl<>(scheduler);
+    CancellationScopeImpl scope = currentCancellationScope();
+    if (scope.isCancelRequested()) {
+      return cancelled("The timer was not started: its scope is cancelled");
+    }
     if (duration.isZero()) {
       timer.complete(null);
       return timer;
@@ -816,12 +1130,22 @@ public final class WorkflowInstance implements WorkflowContext {
     int seq = nextSeq++;
     pendingTimers.put(seq, timer);
     addCommand(new Event.TimerStarted(seq, duration.toMillis()));
+    timer.cancelWith(
+        scope,
+        () -> {
+          cancelTimer(timer);
+          timer.fail(new CanceledFailure("The timer of " + duration + " was cancelled"));
+        });
     return timer;
   }
 
   @Override
   public void await(BooleanSupplier condition) {
-    scheduler.await(condition);
+    CancellationScopeImpl scope = currentCancellationScope();
+    scheduler.await(() -> condition.getAsBoolean() || scope.isCancelRequested());
+    if (!condition.getAsBoolean()) {
+      throw new CanceledFailure("The wait for a condition was cancelled");
+    }
   }
 
   @Override
@@ -834,6 +1158,9 @@ public final class WorkflowInstance implements WorkflowContext {
     boolean met = condition.getAsBoolean();
     if (met && !timer.isCompleted()) {
       cancelTimer(timer);
+    }
+    if (!met && currentScope().isCancelRequested()) {
+      throw new CanceledFailure("The wait for a condition was cancelled");
     }
     return met;
   }
@@ -854,6 +1181,7 @@ public final class WorkflowInstance implements WorkflowContext {
     PromiseImpl<R> promise = new PromiseImpl<>(scheduler);
     scheduler.newBranch(
         "async",
+        currentCancellationScope(),
         () -> {
           try {
             promise.complete(body.get());
@@ -902,7 +1230,8 @@ public final class WorkflowInstance implements WorkflowContext {
         implementation.typeName(),
         taskQueue,
         taskAttempt,
-        Instant.ofEpochMilli(startTimeMillis));
+        Instant.ofEpochMilli(startTimeMillis),
+        runAttempt);
   }
 
   /**
