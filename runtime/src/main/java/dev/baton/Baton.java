@@ -186,6 +186,33 @@ public interface Baton extends AutoCloseable {
    */
   void terminate(String workflowId, String reason);
 
+  /**
+   * Lists runs, newest first, a page at a time: by status, workflow type, start time and workflow
+   * id prefix (see {@link RunFilter}).
+   *
+   * @throws IllegalArgumentException if the filter's page token is not one a page gave
+   */
+  RunPage listRuns(RunFilter filter);
+
+  /**
+   * The history of the latest run of {@code workflowId} as JSON, with the run's ids, type, task
+   * queue and status: the format {@link #importHistory(String)} and the replay harness read. Keep
+   * such files with the tests to check that new code still replays recorded runs.
+   *
+   * @throws WorkflowNotFoundException if there is no run of that id
+   */
+  String exportHistory(String workflowId);
+
+  /**
+   * Stores a closed run that {@link #exportHistory(String)} wrote (from this database or another,
+   * H2 or MySQL) as the only run of its workflow id here, where it can be described, listed and
+   * queried (queries replay its history on a worker that has its type). Returns its workflow id.
+   *
+   * @throws IllegalArgumentException if the JSON is not an export, its run had not closed, or this
+   *     database has a run of that workflow id or run id already; nothing is stored then
+   */
+  String importHistory(String exportedJson);
+
   /** Completes or fails activity tasks by their task token, from any process. */
   ActivityCompletionClient activityCompletion();
 

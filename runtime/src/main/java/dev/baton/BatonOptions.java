@@ -11,10 +11,20 @@ public final class BatonOptions {
 
   private final TimeSource timeSource;
   private final int payloadLimitBytes;
+  private final long maxHistoryEvents;
+  private final long maxHistoryBytes;
+
+  /** The default limit on a run's history: 51,200 events. */
+  public static final long DEFAULT_MAX_HISTORY_EVENTS = 51_200;
+
+  /** The default limit on a run's history: 50 MiB of event attributes. */
+  public static final long DEFAULT_MAX_HISTORY_BYTES = 50L * 1024 * 1024;
 
   private BatonOptions(Builder builder) {
     this.timeSource = builder.timeSource;
     this.payloadLimitBytes = builder.payloadLimitBytes;
+    this.maxHistoryEvents = builder.maxHistoryEvents;
+    this.maxHistoryBytes = builder.maxHistoryBytes;
   }
 
   /** A builder starting from the defaults. */
@@ -37,12 +47,46 @@ public final class BatonOptions {
     return payloadLimitBytes;
   }
 
+  /**
+   * The most events a run's history may hold: a workflow task that would go past it fails the run
+   * (type {@code HistoryLimitExceeded}), and one past 80% of it logs a warning. Default: {@link
+   * #DEFAULT_MAX_HISTORY_EVENTS}. Long-running workflows continue as new well before.
+   */
+  public long maxHistoryEvents() {
+    return maxHistoryEvents;
+  }
+
+  /** The most bytes of event attributes a run's history may hold; as {@link #maxHistoryEvents}. */
+  public long maxHistoryBytes() {
+    return maxHistoryBytes;
+  }
+
   /** Builds {@link BatonOptions}. */
   public static final class Builder {
     private TimeSource timeSource = TimeSource.database();
     private int payloadLimitBytes = DEFAULT_PAYLOAD_LIMIT_BYTES;
+    private long maxHistoryEvents = DEFAULT_MAX_HISTORY_EVENTS;
+    private long maxHistoryBytes = DEFAULT_MAX_HISTORY_BYTES;
 
     private Builder() {}
+
+    /** The most events a run's history may hold; at least 20. */
+    public Builder maxHistoryEvents(long events) {
+      if (events < 20) {
+        throw new IllegalArgumentException("maxHistoryEvents must be at least 20, was " + events);
+      }
+      this.maxHistoryEvents = events;
+      return this;
+    }
+
+    /** The most bytes of event attributes a run's history may hold; at least 64 KiB. */
+    public Builder maxHistoryBytes(long bytes) {
+      if (bytes < 64 * 1024) {
+        throw new IllegalArgumentException("maxHistoryBytes must be at least 65536, was " + bytes);
+      }
+      this.maxHistoryBytes = bytes;
+      return this;
+    }
 
     /** Where "now" is read; tests pass a {@link SettableTimeSource}. */
     public Builder timeSource(TimeSource timeSource) {

@@ -16,8 +16,10 @@ public final class ChildWorkflowOptions {
   private final @Nullable String taskQueue;
   private final ParentClosePolicy parentClosePolicy;
   private final @Nullable RetryOptions retry;
+  private final java.time.Duration executionTimeout;
 
   private ChildWorkflowOptions(Builder b) {
+    this.executionTimeout = b.executionTimeout;
     this.retry = b.retry;
     this.workflowId = b.workflowId;
     this.taskQueue = b.taskQueue;
@@ -40,7 +42,8 @@ public final class ChildWorkflowOptions {
         .workflowId(workflowId)
         .taskQueue(taskQueue)
         .parentClosePolicy(parentClosePolicy)
-        .retry(retry);
+        .retry(retry)
+        .executionTimeout(executionTimeout);
   }
 
   /** The child's workflow id; unset means {@link Workflows#newChildWorkflowId()}. */
@@ -66,9 +69,15 @@ public final class ChildWorkflowOptions {
     return retry;
   }
 
+  /** How long the child's run may take (default and maximum: 365 days). */
+  public java.time.Duration executionTimeout() {
+    return executionTimeout;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof ChildWorkflowOptions that
+        && executionTimeout.equals(that.executionTimeout)
         && Objects.equals(workflowId, that.workflowId)
         && Objects.equals(taskQueue, that.taskQueue)
         && parentClosePolicy == that.parentClosePolicy
@@ -77,7 +86,7 @@ public final class ChildWorkflowOptions {
 
   @Override
   public int hashCode() {
-    return Objects.hash(workflowId, taskQueue, parentClosePolicy, retry);
+    return Objects.hash(workflowId, taskQueue, parentClosePolicy, retry, executionTimeout);
   }
 
   @Override
@@ -99,8 +108,15 @@ public final class ChildWorkflowOptions {
     private @Nullable String taskQueue;
     private ParentClosePolicy parentClosePolicy = ParentClosePolicy.TERMINATE;
     private @Nullable RetryOptions retry;
+    private java.time.Duration executionTimeout = WorkflowOptions.MAX_EXECUTION_TIMEOUT;
 
     private Builder() {}
+
+    /** How long the child's run may take: positive, at most 365 days. */
+    public Builder executionTimeout(java.time.Duration timeout) {
+      this.executionTimeout = WorkflowOptions.checkExecutionTimeout(timeout);
+      return this;
+    }
 
     /** The child's retry policy (unset: a failed child is not retried). */
     public Builder retry(@Nullable RetryOptions retry) {

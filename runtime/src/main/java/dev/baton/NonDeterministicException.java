@@ -3,7 +3,7 @@ package dev.baton;
 /**
  * Workflow code did something other than what its recorded history holds: it was changed in a way
  * that breaks runs already in progress. The workflow task fails (and is retried until fixed code is
- * deployed); history is never rewritten. Use {@code Workflow.getVersion} to change code safely.
+ * deployed); history is never rewritten. Use {@link Workflows#getVersion} to change code safely.
  */
 public final class NonDeterministicException extends BatonException {
   private static final long serialVersionUID = 1L;
@@ -25,7 +25,7 @@ public final class NonDeterministicException extends BatonException {
             + "] but the code now does ["
             + command
             + "]. Deploy code that replays the recorded history, or guard the change with"
-            + " Workflow.getVersion.");
+            + " Workflows.getVersion.");
     this.eventId = eventId;
     this.recorded = recorded;
     this.command = command;

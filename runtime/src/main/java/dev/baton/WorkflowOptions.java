@@ -1,5 +1,6 @@
 package dev.baton;
 
+import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -10,8 +11,13 @@ public final class WorkflowOptions {
   private final @Nullable String requestId;
   private final @Nullable RetryOptions retry;
   private final WorkflowIdReusePolicy idReusePolicy;
+  private final Duration executionTimeout;
+
+  /** The longest a run may take, and the default execution timeout: 365 days. */
+  public static final Duration MAX_EXECUTION_TIMEOUT = Duration.ofDays(365);
 
   private WorkflowOptions(Builder builder) {
+    this.executionTimeout = builder.executionTimeout;
     this.idReusePolicy = builder.idReusePolicy;
     this.retry = builder.retry;
     this.workflowId = builder.workflowId;
@@ -35,7 +41,8 @@ public final class WorkflowOptions {
         .taskQueue(taskQueue)
         .requestId(requestId)
         .retry(retry)
-        .idReusePolicy(idReusePolicy);
+        .idReusePolicy(idReusePolicy)
+        .executionTimeout(executionTimeout);
   }
 
   /**
@@ -68,6 +75,14 @@ public final class WorkflowOptions {
     return retry;
   }
 
+  /**
+   * How long the run may take before it ends as timed out (default and maximum: {@link
+   * #MAX_EXECUTION_TIMEOUT}); continue-as-new for work that goes on longer.
+   */
+  public Duration executionTimeout() {
+    return executionTimeout;
+  }
+
   /** Whether the start may reuse an id whose latest run has closed; see the policy. */
   public WorkflowIdReusePolicy idReusePolicy() {
     return idReusePolicy;
@@ -77,6 +92,7 @@ public final class WorkflowOptions {
   public boolean equals(Object o) {
     return o instanceof WorkflowOptions that
         && idReusePolicy == that.idReusePolicy
+        && executionTimeout.equals(that.executionTimeout)
         && workflowId.equals(that.workflowId)
         && Objects.equals(taskQueue, that.taskQueue)
         && Objects.equals(requestId, that.requestId)
@@ -85,7 +101,7 @@ public final class WorkflowOptions {
 
   @Override
   public int hashCode() {
-    return Objects.hash(workflowId, taskQueue, requestId, retry, idReusePolicy);
+    return Objects.hash(workflowId, taskQueue, requestId, retry, idReusePolicy, executionTimeout);
   }
 
   @Override
@@ -100,6 +116,8 @@ public final class WorkflowOptions {
         + retry
         + ", idReusePolicy="
         + idReusePolicy
+        + ", executionTimeout="
+        + executionTimeout
         + "}";
   }
 
@@ -110,6 +128,7 @@ public final class WorkflowOptions {
     private @Nullable String requestId;
     private @Nullable RetryOptions retry;
     private WorkflowIdReusePolicy idReusePolicy = WorkflowIdReusePolicy.ALLOW_DUPLICATE;
+    private Duration executionTimeout = MAX_EXECUTION_TIMEOUT;
 
     private Builder(String workflowId) {
       this.workflowId = Objects.requireNonNull(workflowId, "workflowId");
@@ -145,9 +164,30 @@ public final class WorkflowOptions {
       return this;
     }
 
+    /** How long the run may take: positive, at most {@link #MAX_EXECUTION_TIMEOUT} (365 days). */
+    public Builder executionTimeout(Duration timeout) {
+      this.executionTimeout = checkExecutionTimeout(timeout);
+      return this;
+    }
+
     /** The options. */
     public WorkflowOptions build() {
       return new WorkflowOptions(this);
     }
+  }
+
+  /** {@code timeout} if it is a valid execution timeout; otherwise a message saying why not. */
+  static Duration checkExecutionTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("executionTimeout must be positive, was " + timeout);
+    }
+    if (timeout.compareTo(MAX_EXECUTION_TIMEOUT) > 0) {
+      throw new IllegalArgumentException(
+          "executionTimeout is at most 365 days (a run's limit), was "
+              + timeout
+              + "; for longer work, have the workflow continue as new");
+    }
+    return timeout;
   }
 }

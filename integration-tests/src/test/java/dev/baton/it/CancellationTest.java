@@ -74,9 +74,16 @@ class CancellationTest {
               "ActivityTaskCompleted",
               "WorkflowExecutionCanceled");
       assertThat(db.queryLong("SELECT COUNT(*) FROM baton_timers")).isZero();
+      java.util.Map<String, Long> before = db.tableCounts();
       assertThatThrownBy(run::cancel)
           .isInstanceOf(WorkflowNotFoundException.class)
           .hasMessageContaining("its latest run is CANCELLED");
+      assertThatThrownBy(() -> baton.cancel("never-started"))
+          .isInstanceOf(WorkflowNotFoundException.class)
+          .hasMessageContaining("No running run of workflow 'never-started'");
+      assertThatThrownBy(() -> baton.terminate("never-started", "why not"))
+          .isInstanceOf(WorkflowNotFoundException.class);
+      assertThat(db.tableCounts()).isEqualTo(before);
     }
   }
 

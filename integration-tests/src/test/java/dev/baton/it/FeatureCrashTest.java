@@ -170,4 +170,50 @@ class FeatureCrashTest {
       }
     }
   }
+
+  /**
+   * Cancel, terminate and an execution timeout while no worker lives: cancel waits for the next
+   * worker, which cleans up once; terminate and the timeout need no worker at all.
+   */
+  @AllDatabases
+  void cancelTerminateAndTimeoutWhileTheWorkerIsDead(DatabaseKind kind) throws Exception {
+    try (TestDatabase db = kind.create(folder);
+        ChildJvm first = worker(db, "control-1");
+        Baton baton = db.open()) {
+      CancellableClient client = CancellableClient.of(baton);
+      WorkflowHandle<String> cancelled = client.start("to-cancel", "sleep-then-clean-up");
+      WorkflowHandle<String> terminated = client.start("to-terminate", "sleep-then-clean-up");
+      WorkflowHandle<String> timedOut =
+          client.start(
+              dev.baton.WorkflowOptions.newBuilder("to-time-out")
+                  .executionTimeout(Duration.ofSeconds(4))
+                  .build(),
+              "sleep-then-clean-up");
+      for (String id : List.of("to-cancel", "to-terminate", "to-time-out")) {
+        SignalTest.waitForEvent(baton, id, "TimerStarted");
+      }
+      first.kill();
+
+      cancelled.cancel();
+      terminated.terminate("stopped while its worker was dead");
+      assertThat(terminated.status()).isEqualTo(dev.baton.WorkflowStatus.TERMINATED);
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (timedOut.status() == dev.baton.WorkflowStatus.RUNNING) {
+        assertThat(System.nanoTime()).as("timed out without a worker").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+      assertThat(timedOut.status()).isEqualTo(dev.baton.WorkflowStatus.TIMED_OUT);
+      assertThat(cancelled.status()).isEqualTo(dev.baton.WorkflowStatus.RUNNING);
+
+      try (ChildJvm second = worker(db, "control-2")) {
+        while (cancelled.status() == dev.baton.WorkflowStatus.RUNNING) {
+          assertThat(System.nanoTime()).as("cancelled by the next worker").isLessThan(deadline);
+          Thread.sleep(50);
+        }
+        assertThat(cancelled.status()).isEqualTo(dev.baton.WorkflowStatus.CANCELLED);
+        assertThat(count(baton, "to-cancel", "ActivityTaskCompleted")).isEqualTo(1);
+        assertThat(count(baton, "to-terminate", "ActivityTaskScheduled")).isZero();
+      }
+    }
+  }
 }

@@ -71,6 +71,7 @@ public final class FeatureWorker {
     baton
         .newWorker("chores", options)
         .registerWorkflow(Chores.ScenarioImpl.class)
+        .registerWorkflow(Cancellable.Impl.class)
         .registerActivities(new Chores.WorkImpl())
         .start();
     baton.newWorker("parents", options).registerWorkflow(Family.Impl.class).start();

@@ -117,6 +117,10 @@ class NonDeterminismTest {
         .contains("Non-deterministic workflow code at history event " + eventId + ":")
         .contains("history holds [" + recorded + "]")
         .contains("the code now does [" + command + "]");
+    assertThat(baton.describe("nd-1").stuckReason())
+        .as("describe says why the run is stuck")
+        .contains("Its workflow task has failed")
+        .contains("Non-deterministic workflow code at history event " + eventId + ":");
   }
 
   private static WorkflowDescription.PendingWorkflowTask pendingTask(Baton baton) {

@@ -79,4 +79,25 @@ class SagaTest {
           .containsExactlyInAnyOrder("unbook hotel", "unbook car");
     }
   }
+
+  @AllDatabases
+  void continueWithErrorRunsTheOtherCompensationsAfterOneFails(DatabaseKind kind) throws Exception {
+    try (TestDatabase db = kind.create(folder);
+        Baton baton = withWorker(db.open())) {
+      Trip.LOG.clear();
+      WorkflowHandle<String> trip = TripClient.of(baton).start("trip", "flight-fails-badly", false);
+
+      assertThatThrownBy(() -> trip.result(Duration.ofSeconds(30)))
+          .isInstanceOf(WorkflowFailedException.class)
+          .hasMessageContaining("1 compensation(s) failed")
+          .hasMessageContaining("the hotel keeps the booking");
+      assertThat(Trip.LOG)
+          .containsExactly(
+              "book car",
+              "book hotel-sticky",
+              "book flight-fails-badly",
+              "unbook hotel-sticky",
+              "unbook car");
+    }
+  }
 }

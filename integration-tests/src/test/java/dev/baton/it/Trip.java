@@ -19,7 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public interface Trip {
   /**
    * Books a car, a hotel and {@code flight} ("flight-fails" fails for good, "flight-waits" runs
-   * until cancelled); compensates the bookings made when it fails.
+   * until cancelled, "flight-fails-badly" fails and so does the hotel's compensation); compensates
+   * the bookings made when it fails.
    */
   @WorkflowMethod
   String plan(String flight, boolean parallelCompensation);
@@ -44,7 +45,7 @@ public interface Trip {
     @Override
     public String book(String what) {
       LOG.add("book " + what);
-      if (what.equals("flight-fails")) {
+      if (what.startsWith("flight-fails")) {
         throw ApplicationFailure.newNonRetryableFailure("no seats left", "NoSeats");
       }
       if (what.equals("flight-waits")) {
@@ -65,6 +66,9 @@ public interface Trip {
     @Override
     public void unbook(String what) {
       LOG.add("unbook " + what);
+      if (what.equals("hotel-sticky")) {
+        throw ApplicationFailure.newNonRetryableFailure("the hotel keeps the booking", "Sticky");
+      }
     }
   }
 
@@ -74,12 +78,17 @@ public interface Trip {
 
     @Override
     public String plan(String flight, boolean parallelCompensation) {
+      boolean badly = flight.equals("flight-fails-badly");
       Saga saga =
-          new Saga(Saga.Options.newBuilder().parallelCompensation(parallelCompensation).build());
+          new Saga(
+              Saga.Options.newBuilder()
+                  .parallelCompensation(parallelCompensation)
+                  .continueWithError(badly)
+                  .build());
       try {
         String car = bookings.book("car");
         saga.addCompensation(() -> bookings.unbook(car));
-        String hotel = bookings.book("hotel");
+        String hotel = bookings.book(badly ? "hotel-sticky" : "hotel");
         saga.addCompensation(() -> bookings.unbook(hotel));
         bookings.book(flight);
         return "booked";

@@ -150,7 +150,8 @@ public final class BatonFactory {
       throw e;
     }
     Wakeups wakeups = new Wakeups();
-    WorkflowStore workflows = new WorkflowStore(database);
+    WorkflowStore workflows =
+        new WorkflowStore(database, options.maxHistoryEvents(), options.maxHistoryBytes());
     ActivityStore activities = new ActivityStore(database);
     TimerStore timers = new TimerStore(database);
     Services services =

@@ -45,6 +45,14 @@ final class Sweeper implements AutoCloseable {
 
   /** Sweeps once, on the calling thread. */
   void sweepOnce() {
+    int timedOutRuns;
+    do {
+      timedOutRuns = workflows.timeOutRuns(100);
+      if (timedOutRuns > 0) {
+        wakeups.runsClosed().signal();
+        wakeups.outbox().signal();
+      }
+    } while (timedOutRuns == 100);
     int expired = workflows.expireLeases();
     int timedOut;
     do {

@@ -77,6 +77,14 @@ public final class ActivityExecutor {
           task.activityType(),
           task.workflowId(),
           e.getMessage());
+    } catch (RuntimeException e) {
+      // The database failed past Baton's retries: the lease runs out and the attempt is retried.
+      log.error(
+          "Result of activity {} of workflow {} could not be recorded; the attempt will be"
+              + " retried when its lease expires",
+          task.activityType(),
+          task.workflowId(),
+          e);
     }
   }
 
@@ -105,6 +113,13 @@ public final class ActivityExecutor {
           task.activityType(),
           task.workflowId(),
           e.getMessage());
+    } catch (RuntimeException e) {
+      log.error(
+          "Failure of activity {} of workflow {} could not be recorded; the attempt will be"
+              + " retried when its lease expires",
+          task.activityType(),
+          task.workflowId(),
+          e);
     }
   }
 }

@@ -6,6 +6,8 @@ import dev.baton.Baton;
 import dev.baton.HistoryEvent;
 import dev.baton.QueryFailedException;
 import dev.baton.QueryType;
+import dev.baton.RunFilter;
+import dev.baton.RunPage;
 import dev.baton.SignalType;
 import dev.baton.TypeRef;
 import dev.baton.UnknownWorkflowTypeException;
@@ -21,8 +23,10 @@ import dev.baton.internal.Wakeup;
 import dev.baton.internal.history.RetryPolicyData;
 import dev.baton.internal.jooq.tables.records.BatonWorkflowTasksRecord;
 import dev.baton.internal.json.Json;
+import dev.baton.internal.store.HistoryTransfer;
 import dev.baton.internal.store.QueryStore;
 import dev.baton.internal.store.RunInfo;
+import dev.baton.internal.store.RunSettings;
 import dev.baton.internal.worker.WorkerImpl;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -33,9 +37,12 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /** The {@link Baton} implementation: client operations and the workers it started. */
 public final class BatonImpl implements Baton {
+  private static final long NO_WORKER_AFTER_MILLIS = 10_000;
+
   /** The longest workflow id, in characters. */
   public static final int MAX_WORKFLOW_ID_LENGTH = 255;
 
@@ -102,16 +109,17 @@ public final class BatonImpl implements Baton {
     String runId =
         services
             .workflows()
-            .startRun(
-                workflowId,
-                type.name(),
-                taskQueue,
-                input,
-                requestId,
-                options.retry() == null ? null : RetryPolicyData.of(options.retry()),
-                options.idReusePolicy());
+            .startRun(workflowId, type.name(), taskQueue, input, requestId, settings(options));
     services.wakeups().workflowTasks().signal();
     return new WorkflowHandleImpl<>(services, type, workflowId, runId);
+  }
+
+  /** How a run started with {@code options} starts. */
+  private static RunSettings settings(WorkflowOptions options) {
+    return RunSettings.forStart(
+        options.retry() == null ? null : RetryPolicyData.of(options.retry()),
+        options.idReusePolicy(),
+        options.executionTimeout().toMillis());
   }
 
   private static void checkWorkflowId(String workflowId) {
@@ -174,7 +182,7 @@ public final class BatonImpl implements Baton {
                 signal.name(),
                 signalInput,
                 requestId,
-                options.idReusePolicy());
+                settings(options));
     services.wakeups().workflowTasks().signal();
     return new WorkflowHandleImpl<>(services, type, options.workflowId(), runId);
   }
@@ -333,7 +341,36 @@ public final class BatonImpl implements Baton {
         Instant.ofEpochMilli(run.startTime()),
         run.closeTime() == null ? null : Instant.ofEpochMilli(run.closeTime()),
         run.nextEventId() - 1,
-        pending);
+        pending,
+        RunSteps.of(services.workflows().readHistory(run.runId(), 1)),
+        services.activities().pending(run.runId()),
+        stuckReason(run, task));
+  }
+
+  /** Why a running run is not progressing, when its workflow task says so. */
+  private @Nullable String stuckReason(RunInfo run, @Nullable BatonWorkflowTasksRecord task) {
+    if (task == null || run.status().isClosed()) {
+      return null;
+    }
+    if (task.getLastFailure() != null) {
+      String failure = task.getLastFailure();
+      int end = failure.indexOf('\n');
+      return "Its workflow task has failed "
+          + (task.getAttempt() - 1)
+          + " time(s) and is retried with back-off; the last failure: "
+          + (end < 0 ? failure : failure.substring(0, end));
+    }
+    long waiting = services.workflows().now() - task.getVisibleAt();
+    if ("SCHEDULED".equals(task.getState()) && waiting > NO_WORKER_AFTER_MILLIS) {
+      return "No worker has taken its workflow task from task queue '"
+          + task.getTaskQueue()
+          + "' for "
+          + waiting / 1000
+          + " s: is a worker that registers workflow type "
+          + run.workflowType()
+          + " running on that queue?";
+    }
+    return null;
   }
 
   private RunInfo currentRun(String workflowId) {
@@ -344,6 +381,26 @@ public final class BatonImpl implements Baton {
       throw new WorkflowNotFoundException("No run exists for workflow id '" + workflowId + "'");
     }
     return run;
+  }
+
+  @Override
+  public String exportHistory(String workflowId) {
+    RunInfo run = currentRun(workflowId);
+    return new HistoryTransfer(services.database()).export(run);
+  }
+
+  @Override
+  public String importHistory(String exportedJson) {
+    Objects.requireNonNull(exportedJson, "exportedJson");
+    checkOpen();
+    return new HistoryTransfer(services.database()).importRun(exportedJson);
+  }
+
+  @Override
+  public RunPage listRuns(RunFilter filter) {
+    Objects.requireNonNull(filter, "filter");
+    checkOpen();
+    return services.workflows().listRuns(filter);
   }
 
   @Override

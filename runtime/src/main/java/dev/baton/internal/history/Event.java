@@ -148,7 +148,8 @@ public sealed interface Event {
       String taskQueue,
       JsonNode input,
       String parentClosePolicy,
-      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable RetryPolicyData retry)
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable RetryPolicyData retry,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Long executionTimeoutMillis)
       implements Event {
     @Override
     public boolean producedByCommand() {
@@ -190,6 +191,12 @@ public sealed interface Event {
   /** The signal could not be delivered; {@code cause} says why. */
   record SignalExternalWorkflowExecutionFailed(int seq, String cause, String message)
       implements Event {}
+
+  /** The run's execution timeout of {@code timeoutMillis} ran out; the run ended. */
+  record WorkflowExecutionTimedOut(long timeoutMillis) implements Event {}
+
+  /** The child workflow ran out of its execution timeout. */
+  record ChildWorkflowExecutionTimedOut(int seq) implements Event {}
 
   /** Someone asked to cancel the run: its outermost cancellation scope is cancelled. */
   record WorkflowExecutionCancelRequested(String reason) implements Event {}

@@ -250,6 +250,30 @@ public final class ActivityStore {
     }
   }
 
+  /** The activities of {@code runId} that have not ended (cancelled ones left out), by id. */
+  public List<dev.baton.WorkflowDescription.PendingActivity> pending(String runId) {
+    var a = BATON_ACTIVITY_TASKS;
+    return db.dsl()
+        .selectFrom(a)
+        .where(a.RUN_ID.eq(runId))
+        .and(a.STATE.ne(CANCELLING))
+        .orderBy(a.SEQ)
+        .fetch()
+        .map(
+            row ->
+                new dev.baton.WorkflowDescription.PendingActivity(
+                    row.getSeq(),
+                    row.getActivityType(),
+                    STARTED.equals(row.getState()),
+                    row.getAttempt(),
+                    row.getLastFailure() == null
+                        ? null
+                        : read(row.getLastFailure(), FailureData.class).type()
+                            + ": "
+                            + read(row.getLastFailure(), FailureData.class).message(),
+                    java.time.Instant.ofEpochMilli(row.getVisibleAt())));
+  }
+
   /** Gives a claimed task back (on shutdown) for another worker to take at once. */
   public void release(TaskToken token) {
     db.transact(

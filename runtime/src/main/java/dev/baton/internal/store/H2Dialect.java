@@ -12,6 +12,13 @@ public final class H2Dialect implements Dialect {
   private static final int DEADLOCK = 40001;
   private static final int LOCK_TIMEOUT = 50200;
   private static final int CONCURRENT_UPDATE = 90131;
+
+  /**
+   * A row found through an index was deleted by a concurrent transaction before it was read; H2
+   * reports it as a transient error, and the transaction succeeds when run again.
+   */
+  private static final int ROW_NOT_FOUND_IN_PRIMARY_INDEX = 90143;
+
   private static final int DUPLICATE_KEY = 23505;
 
   @Override
@@ -35,7 +42,10 @@ public final class H2Dialect implements Dialect {
   @Override
   public boolean isRetryable(SQLException exception) {
     int code = exception.getErrorCode();
-    return code == DEADLOCK || code == LOCK_TIMEOUT || code == CONCURRENT_UPDATE;
+    return code == DEADLOCK
+        || code == LOCK_TIMEOUT
+        || code == CONCURRENT_UPDATE
+        || code == ROW_NOT_FOUND_IN_PRIMARY_INDEX;
   }
 
   @Override

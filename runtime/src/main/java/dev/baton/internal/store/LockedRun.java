@@ -32,6 +32,7 @@ final class LockedRun {
   private final BatonRunsRecord run;
   private final long nextEventIdAtLock;
   private final List<BatonHistoryRecord> pending = new ArrayList<>();
+  private long addedBytes;
   private long nextEventId;
   private boolean stickyChanged;
 
@@ -74,15 +75,22 @@ final class LockedRun {
   /** Appends an event and returns its id. */
   long append(Event event) {
     long id = nextEventId++;
+    String attributes = EventCodec.write(event);
+    addedBytes += attributes.length();
     pending.add(
         new BatonHistoryRecord(
-            run.getRunId(),
-            id,
-            event.typeName(),
-            tx.now(),
-            EventCodec.write(event),
-            event.requestId()));
+            run.getRunId(), id, event.typeName(), tx.now(), attributes, event.requestId()));
     return id;
+  }
+
+  /** The size of the run's history, the events appended in this transaction included. */
+  long historyBytes() {
+    return (run.getHistoryBytes() == null ? 0 : run.getHistoryBytes()) + addedBytes;
+  }
+
+  /** The id the next appended event gets. */
+  long nextEventId() {
+    return nextEventId;
   }
 
   /**
@@ -146,13 +154,17 @@ final class LockedRun {
       tx.dsl().batchInsert(pending).execute();
       pending.clear();
     }
+    long bytes = historyBytes();
     tx.dsl()
         .update(BATON_RUNS)
         .set(BATON_RUNS.NEXT_EVENT_ID, nextEventId)
+        .set(BATON_RUNS.HISTORY_BYTES, bytes)
         .set(BATON_RUNS.STICKY_OWNER, run.getStickyOwner())
         .where(BATON_RUNS.RUN_ID.eq(run.getRunId()))
         .execute();
     stickyChanged = false;
     run.setNextEventId(nextEventId);
+    run.setHistoryBytes(bytes);
+    addedBytes = 0;
   }
 }

@@ -79,7 +79,12 @@ public final class OutboxStore {
         JSON.objectNode()
             .put("workflowType", child.workflowType())
             .put("taskQueue", child.taskQueue())
-            .put("parentClosePolicy", child.parentClosePolicy());
+            .put("parentClosePolicy", child.parentClosePolicy())
+            .put(
+                "executionTimeoutMillis",
+                child.executionTimeoutMillis() != null
+                    ? child.executionTimeoutMillis()
+                    : dev.baton.WorkflowOptions.MAX_EXECUTION_TIMEOUT.toMillis());
     payload.set("input", child.input());
     if (child.retry() != null) {
       payload.put("retry", ActivityStore.write(child.retry()));
@@ -126,6 +131,8 @@ public final class OutboxStore {
       } else if (closing instanceof Event.WorkflowExecutionFailed failed) {
         payload.put("status", WorkflowStatus.FAILED.name());
         payload.set("failure", Json.mapper().valueToTree(failed.failure()));
+      } else if (closing instanceof Event.WorkflowExecutionTimedOut) {
+        payload.put("status", WorkflowStatus.TIMED_OUT.name());
       } else if (closing instanceof Event.WorkflowExecutionCanceled) {
         payload.put("status", WorkflowStatus.CANCELLED.name());
       } else if (closing instanceof Event.WorkflowExecutionTerminated terminated) {
@@ -265,11 +272,13 @@ public final class OutboxStore {
                 payload.path("taskQueue").asText(),
                 payload.path("input"),
                 row.getOutboxId(),
-                new WorkflowStore.ParentLink(row.getSourceRunId(), seq, policy),
-                payload.hasNonNull("retry") ? payload.get("retry").asText() : null,
-                1,
-                0,
-                dev.baton.WorkflowIdReusePolicy.ALLOW_DUPLICATE);
+                new RunSettings(
+                    new WorkflowStore.ParentLink(row.getSourceRunId(), seq, policy),
+                    payload.hasNonNull("retry") ? payload.get("retry").asText() : null,
+                    1,
+                    0,
+                    dev.baton.WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+                    payload.path("executionTimeoutMillis").asLong()));
         outcome = new Event.ChildWorkflowExecutionStarted(seq, childId, runId);
       } catch (WorkflowAlreadyStartedException e) {
         outcome =
@@ -298,6 +307,7 @@ public final class OutboxStore {
               new Event.ChildWorkflowExecutionFailed(
                   seq, Json.mapper().convertValue(payload.get("failure"), FailureData.class));
           case "CANCELLED" -> new Event.ChildWorkflowExecutionCanceled(seq);
+          case "TIMED_OUT" -> new Event.ChildWorkflowExecutionTimedOut(seq);
           default ->
               new Event.ChildWorkflowExecutionTerminated(seq, payload.path("reason").asText());
         };

@@ -115,6 +115,22 @@ public final class QueryStore {
     finish(queryId, owner, ANSWERED, answerJson, null);
   }
 
+  /**
+   * Gives a claimed query back for a worker to claim again after {@code delayMillis}: the run has
+   * no completed workflow task to answer from yet.
+   */
+  public void postpone(String queryId, String owner, long delayMillis) {
+    db.transact(
+        tx ->
+            tx.dsl()
+                .update(BATON_QUERY_TASKS)
+                .set(BATON_QUERY_TASKS.LEASE_EXPIRES_AT, tx.now() + delayMillis)
+                .where(BATON_QUERY_TASKS.QUERY_ID.eq(queryId))
+                .and(BATON_QUERY_TASKS.LEASE_OWNER.eq(owner))
+                .and(BATON_QUERY_TASKS.STATE.eq(CLAIMED))
+                .execute());
+  }
+
   /** Records that a claimed query failed. */
   public void fail(String queryId, String owner, String error) {
     finish(queryId, owner, FAILED, null, error);

@@ -23,6 +23,7 @@ import dev.baton.internal.history.StoredEvent;
 import dev.baton.internal.jooq.tables.records.BatonCurrentRunsRecord;
 import dev.baton.internal.jooq.tables.records.BatonRunsRecord;
 import dev.baton.internal.jooq.tables.records.BatonWorkflowTasksRecord;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +35,20 @@ import org.jspecify.annotations.Nullable;
 
 /** Runs, their histories and their workflow tasks. */
 public final class WorkflowStore {
-  private final Database db;
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(WorkflowStore.class);
 
-  /** A store over {@code db}. */
-  public WorkflowStore(Database db) {
+  private final Database db;
+  private final long maxHistoryEvents;
+  private final long maxHistoryBytes;
+  private final java.util.Set<String> warnedOfHistorySize =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** A store on {@code db} that holds each run's history to the given limits. */
+  public WorkflowStore(Database db, long maxHistoryEvents, long maxHistoryBytes) {
     this.db = db;
+    this.maxHistoryEvents = maxHistoryEvents;
+    this.maxHistoryBytes = maxHistoryBytes;
   }
 
   /**
@@ -97,23 +107,10 @@ public final class WorkflowStore {
       String taskQueue,
       JsonNode input,
       String requestId,
-      @Nullable RetryPolicyData retry,
-      WorkflowIdReusePolicy reusePolicy) {
+      RunSettings settings) {
     try {
       return db.transact(
-          tx ->
-              insertRun(
-                  tx,
-                  workflowId,
-                  workflowType,
-                  taskQueue,
-                  input,
-                  requestId,
-                  null,
-                  retry == null ? null : ActivityStore.write(retry),
-                  1,
-                  0,
-                  reusePolicy));
+          tx -> insertRun(tx, workflowId, workflowType, taskQueue, input, requestId, settings));
     } catch (DataAccessException e) {
       if (db.isDuplicateKey(e)) {
         // [Concurrent start] Two starts of a new id both found no current run; the second insert
@@ -124,27 +121,6 @@ public final class WorkflowStore {
     }
   }
 
-  private static String insertRun(
-      Tx tx,
-      String workflowId,
-      String workflowType,
-      String taskQueue,
-      JsonNode input,
-      String requestId) {
-    return insertRun(
-        tx,
-        workflowId,
-        workflowType,
-        taskQueue,
-        input,
-        requestId,
-        null,
-        null,
-        1,
-        0,
-        WorkflowIdReusePolicy.ALLOW_DUPLICATE);
-  }
-
   /**
    * A child run's link to its parent: the parent's run, the child's sequence number there, and the
    * parent-close policy.
@@ -152,10 +128,8 @@ public final class WorkflowStore {
   record ParentLink(String runId, int seq, String closePolicy) {}
 
   /**
-   * Inserts a run with its first events and workflow task, and makes it the workflow id's current
-   * run; {@code parent} is set for a child, {@code retryPolicyJson} for a run under a workflow
-   * retry policy, whose {@code attempt}'s first workflow task waits {@code firstTaskDelayMillis}.
-   * {@code reusePolicy} says whether an id whose latest run closed may start again.
+   * Inserts a run with its first events and workflow task, as {@code settings} say, and makes it
+   * the workflow id's current run.
    *
    * @throws WorkflowAlreadyStartedException if the workflow id has a running run
    */
@@ -166,11 +140,10 @@ public final class WorkflowStore {
       String taskQueue,
       JsonNode input,
       String requestId,
-      @Nullable ParentLink parent,
-      @Nullable String retryPolicyJson,
-      int attempt,
-      long firstTaskDelayMillis,
-      WorkflowIdReusePolicy reusePolicy) {
+      RunSettings settings) {
+    WorkflowIdReusePolicy reusePolicy = settings.reusePolicy();
+    ParentLink parent = settings.parent();
+    int attempt = settings.attempt();
     BatonCurrentRunsRecord current =
         tx.dsl()
             .selectFrom(BATON_CURRENT_RUNS)
@@ -215,7 +188,9 @@ public final class WorkflowStore {
         .setStartTime(tx.now())
         .setStartRequestId(requestId)
         .setRunAttempt(attempt)
-        .setRetryPolicy(retryPolicyJson);
+        .setRetryPolicy(settings.retryPolicyJson())
+        .setExecutionTimeoutMs(settings.executionTimeoutMillis())
+        .setExecutionDeadline(tx.now() + settings.executionTimeoutMillis());
     if (parent != null) {
       run.setParentRunId(parent.runId())
           .setParentSeq(parent.seq())
@@ -227,7 +202,7 @@ public final class WorkflowStore {
     locked.append(
         new Event.WorkflowExecutionStarted(
             workflowType, taskQueue, input, attempt > 1 ? attempt : null));
-    locked.scheduleWorkflowTask(null, firstTaskDelayMillis);
+    locked.scheduleWorkflowTask(null, settings.firstTaskDelayMillis());
     locked.flush();
     if (current == null) {
       tx.dsl()
@@ -287,7 +262,7 @@ public final class WorkflowStore {
       String signalName,
       JsonNode signalInput,
       String requestId,
-      WorkflowIdReusePolicy reusePolicy) {
+      RunSettings settings) {
     try {
       return db.transact(
           tx -> {
@@ -296,17 +271,7 @@ public final class WorkflowStore {
             if (run == null || !run.isRunning()) {
               runId =
                   insertRun(
-                      tx,
-                      workflowId,
-                      workflowType,
-                      taskQueue,
-                      startInput,
-                      requestId,
-                      null,
-                      null,
-                      1,
-                      0,
-                      reusePolicy);
+                      tx, workflowId, workflowType, taskQueue, startInput, requestId, settings);
               run = LockedRun.lock(tx, runId);
             }
             if (!HistoryQueries.hasRequest(tx, runId, "SignalReceived", requestId)) {
@@ -433,7 +398,7 @@ public final class WorkflowStore {
       String identity,
       long expectedNextEventId,
       long lastSeenEventId,
-      List<Event> commands) {
+      List<Event> requested) {
     return db.transact(
         tx -> {
           LockedRun run = LockedRun.lock(tx, task.runId());
@@ -451,8 +416,10 @@ public final class WorkflowStore {
           boolean newEvents =
               run.nextEventIdAtLock() != expectedNextEventId
                   && HistoryQueries.hasInputSince(tx, task.runId(), expectedNextEventId);
+          List<Event> commands = withinHistoryLimits(run, requested);
+          boolean overLimit = commands != requested;
           boolean closes = commands.stream().anyMatch(WorkflowStore::closesRun);
-          if (newEvents && closes) {
+          if (newEvents && closes && !overLimit) {
             reschedule(tx, row, identity);
             return new CompletionResult(CompletionOutcome.REJECTED_NEW_EVENTS, 0, 0, false);
           }
@@ -485,6 +452,54 @@ public final class WorkflowStore {
           return new CompletionResult(
               outcome, firstEventId, run.row().getNextEventId(), activities);
         });
+  }
+
+  /**
+   * {@code commands}, or, when committing them would take the run's history past its limits, a
+   * failure of the run that says so. Logs a warning (once per run in this process) when they take
+   * it past 80% of a limit.
+   */
+  private List<Event> withinHistoryLimits(LockedRun run, List<Event> commands) {
+    long events = run.nextEventIdAtLock() - 1 + 2 + commands.size();
+    long bytes = run.historyBytes() + 200;
+    for (Event command : commands) {
+      bytes += EventCodec.write(command).length();
+    }
+    String workflow = run.row().getWorkflowId() + " (run " + run.runId() + ")";
+    if (events > maxHistoryEvents || bytes > maxHistoryBytes) {
+      if (commands.stream().anyMatch(WorkflowStore::closesRun)) {
+        return commands; // closing anyway
+      }
+      String message =
+          "The history of workflow "
+              + workflow
+              + " would grow to "
+              + events
+              + " events and "
+              + bytes
+              + " bytes, past its limit of "
+              + maxHistoryEvents
+              + " events and "
+              + maxHistoryBytes
+              + " bytes (BatonOptions.maxHistoryEvents/maxHistoryBytes). Long-running workflows"
+              + " should continue as new before their history grows this long.";
+      log.error(message);
+      return List.of(
+          new Event.WorkflowExecutionFailed(
+              new FailureData("HistoryLimitExceeded", message, null, null, true)));
+    }
+    if ((events > maxHistoryEvents * 0.8 || bytes > maxHistoryBytes * 0.8)
+        && warnedOfHistorySize.add(run.runId())) {
+      if (warnedOfHistorySize.size() > 10_000) {
+        warnedOfHistorySize.clear(); // a bound; a run may be warned of again
+      }
+      log.warn(
+          "The history of workflow {} has {} events and {} bytes, past 80% of its limit of {}"
+              + " events and {} bytes: the run fails when it reaches the limit. Continue as new"
+              + " before then.",
+          workflow, events, bytes, maxHistoryEvents, maxHistoryBytes);
+    }
+    return commands;
   }
 
   private static boolean closesRun(Event command) {
@@ -622,12 +637,63 @@ public final class WorkflowStore {
             row.getTaskQueue(),
             input,
             run.runId() + ":continued",
-            parent,
-            row.getRetryPolicy(),
-            1,
-            0,
-            WorkflowIdReusePolicy.ALLOW_DUPLICATE);
+            new RunSettings(
+                parent,
+                row.getRetryPolicy(),
+                1,
+                0,
+                WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+                executionTimeoutOf(row)));
     linkNextRun(tx, run, nextRunId);
+  }
+
+  /** The run's execution timeout, the longest for runs from before timeouts were stored. */
+  private static long executionTimeoutOf(BatonRunsRecord row) {
+    return row.getExecutionTimeoutMs() != null
+        ? row.getExecutionTimeoutMs()
+        : dev.baton.WorkflowOptions.MAX_EXECUTION_TIMEOUT.toMillis();
+  }
+
+  /**
+   * Ends runs whose execution timeout ran out: each gets {@code WorkflowExecutionTimedOut}, loses
+   * its tasks and timers, and its relatives hear of it. Returns how many it ended.
+   */
+  public int timeOutRuns(int max) {
+    List<String> due =
+        db.transact(
+            tx ->
+                tx.dsl()
+                    .select(BATON_RUNS.RUN_ID)
+                    .from(BATON_RUNS)
+                    .where(BATON_RUNS.EXECUTION_DEADLINE.le(tx.now()))
+                    .and(BATON_RUNS.STATUS.eq(WorkflowStatus.RUNNING.name()))
+                    .limit(max)
+                    .fetch(BATON_RUNS.RUN_ID));
+    int ended = 0;
+    for (String runId : due) {
+      boolean timedOut =
+          db.transact(
+              tx -> {
+                LockedRun run = LockedRun.lock(tx, runId);
+                if (run == null
+                    || !run.isRunning()
+                    || run.row().getExecutionDeadline() > tx.now()) {
+                  return false;
+                }
+                Event.WorkflowExecutionTimedOut timeout =
+                    new Event.WorkflowExecutionTimedOut(executionTimeoutOf(run.row()));
+                run.append(timeout);
+                deleteRunTasks(tx, runId);
+                close(tx, run, WorkflowStatus.TIMED_OUT, null, null);
+                run.flush();
+                OutboxStore.runClosed(tx, run, timeout);
+                return true;
+              });
+      if (timedOut) {
+        ended++;
+      }
+    }
+    return ended;
   }
 
   private static void linkNextRun(Tx tx, LockedRun run, String nextRunId) {
@@ -665,11 +731,13 @@ public final class WorkflowStore {
             row.getTaskQueue(),
             ActivityStore.read(row.getInput(), JsonNode.class),
             run.runId() + ":retry",
-            parent,
-            row.getRetryPolicy(),
-            attempt + 1,
-            policy.backoffMillisAfter(attempt),
-            WorkflowIdReusePolicy.ALLOW_DUPLICATE);
+            new RunSettings(
+                parent,
+                row.getRetryPolicy(),
+                attempt + 1,
+                policy.backoffMillisAfter(attempt),
+                WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+                executionTimeoutOf(row)));
     linkNextRun(tx, run, nextRunId);
     return true;
   }
@@ -840,6 +908,100 @@ public final class WorkflowStore {
   }
 
   /** The pending workflow task of the run, or {@code null}. */
+  /**
+   * A page of the runs {@code filter} selects, newest first (by start time, then run id), and the
+   * token of the next page.
+   *
+   * @throws IllegalArgumentException if the page token is not one this method returned
+   */
+  public dev.baton.RunPage listRuns(dev.baton.RunFilter filter) {
+    var r = BATON_RUNS;
+    org.jooq.Condition where = org.jooq.impl.DSL.trueCondition();
+    if (filter.status() != null) {
+      where = where.and(r.STATUS.eq(filter.status().name()));
+    }
+    if (filter.workflowType() != null) {
+      where = where.and(r.WORKFLOW_TYPE.eq(filter.workflowType()));
+    }
+    if (filter.startedFrom() != null) {
+      where = where.and(r.START_TIME.ge(filter.startedFrom().toEpochMilli()));
+    }
+    if (filter.startedBefore() != null) {
+      where = where.and(r.START_TIME.lt(filter.startedBefore().toEpochMilli()));
+    }
+    if (filter.workflowIdPrefix() != null) {
+      String escaped =
+          filter.workflowIdPrefix().replace("!", "!!").replace("%", "!%").replace("_", "!_");
+      where = where.and(r.WORKFLOW_ID.like(escaped + "%", '!'));
+    }
+    if (filter.pageToken() != null) {
+      PageToken after = PageToken.parse(filter.pageToken());
+      where =
+          where.and(
+              r.START_TIME
+                  .lt(after.startTime())
+                  .or(r.START_TIME.eq(after.startTime()).and(r.RUN_ID.lt(after.runId()))));
+    }
+    org.jooq.Condition condition = where;
+    List<BatonRunsRecord> rows =
+        db.transact(
+            tx ->
+                tx.dsl()
+                    .selectFrom(r)
+                    .where(condition)
+                    .orderBy(r.START_TIME.desc(), r.RUN_ID.desc())
+                    .limit(filter.pageSize() + 1)
+                    .fetch());
+    boolean more = rows.size() > filter.pageSize();
+    List<dev.baton.RunSummary> runs = new ArrayList<>();
+    for (BatonRunsRecord row : rows.subList(0, Math.min(rows.size(), filter.pageSize()))) {
+      runs.add(
+          new dev.baton.RunSummary(
+              row.getWorkflowId(),
+              row.getRunId(),
+              row.getWorkflowType(),
+              row.getTaskQueue(),
+              WorkflowStatus.valueOf(row.getStatus()),
+              java.time.Instant.ofEpochMilli(row.getStartTime()),
+              row.getCloseTime() == null
+                  ? null
+                  : java.time.Instant.ofEpochMilli(row.getCloseTime())));
+    }
+    String next = null;
+    if (more) {
+      dev.baton.RunSummary last = runs.get(runs.size() - 1);
+      next = new PageToken(last.startTime().toEpochMilli(), last.runId()).text();
+    }
+    return new dev.baton.RunPage(runs, next);
+  }
+
+  /** Where a page of {@link #listRuns} starts: after this run. */
+  private record PageToken(long startTime, String runId) {
+    String text() {
+      return java.util.Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString((startTime + ":" + runId).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static PageToken parse(String text) {
+      try {
+        String decoded =
+            new String(java.util.Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        return new PageToken(
+            Long.parseLong(decoded.substring(0, colon)), decoded.substring(colon + 1));
+      } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+        throw new IllegalArgumentException(
+            "Not a page token of listRuns: '" + text + "'. Pass a RunPage.nextPageToken().", e);
+      }
+    }
+  }
+
+  /** The time now, by the time source. */
+  public long now() {
+    return db.transact(Tx::now);
+  }
+
   public @Nullable BatonWorkflowTasksRecord findWorkflowTask(String runId) {
     return db.dsl()
         .selectFrom(BATON_WORKFLOW_TASKS)

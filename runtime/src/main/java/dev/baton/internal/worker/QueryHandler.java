@@ -20,6 +20,16 @@ import org.slf4j.LoggerFactory;
  */
 final class QueryHandler {
   private static final Logger log = LoggerFactory.getLogger(QueryHandler.class);
+  private static final long RETRY_NOT_STARTED_MILLIS = 250;
+
+  /** The run has no completed workflow task whose state could answer a query. */
+  private static final class NotYetStarted extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NotYetStarted() {
+      super(null, null, false, false);
+    }
+  }
 
   private final Services services;
   private final Registry registry;
@@ -47,6 +57,11 @@ final class QueryHandler {
     try {
       String answer = answer(query);
       services.queries().answer(query.queryId(), identity, answer);
+    } catch (NotYetStarted e) {
+      // Its first workflow task has not completed yet (or was lost with a worker): ask again soon,
+      // while the client still waits.
+      services.queries().postpone(query.queryId(), identity, RETRY_NOT_STARTED_MILLIS);
+      return;
     } catch (Exception e) {
       log.debug("Query {} of {} failed", query.queryName(), query.workflowId(), e);
       services.queries().fail(query.queryId(), identity, String.valueOf(e));
@@ -101,7 +116,13 @@ final class QueryHandler {
   }
 
   /** A fresh instance brought to the state of the run's last completed workflow task. */
-  private WorkflowInstance replayed(ClaimedQuery query, WorkflowImplementation<?> implementation) {
+  private WorkflowInstance replayed(ClaimedQuery query, WorkflowImplementation<?> implementation)
+      throws NotYetStarted {
+    List<StoredEvent> history =
+        upToLastCompletedTask(services.workflows().readHistory(query.runId(), 1));
+    if (history.isEmpty()) {
+      throw new NotYetStarted();
+    }
     WorkflowInstance instance =
         new WorkflowInstance(
             query.runId(),
@@ -111,8 +132,7 @@ final class QueryHandler {
             services.converter(),
             deadlockTimeout);
     try {
-      instance.processTask(
-          upToLastCompletedTask(services.workflows().readHistory(query.runId(), 1)), 0);
+      instance.processTask(history, 0);
       return instance;
     } catch (RuntimeException e) {
       instance.destroy();

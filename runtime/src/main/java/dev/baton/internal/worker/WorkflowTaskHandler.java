@@ -140,6 +140,7 @@ final class WorkflowTaskHandler {
         services.wakeups().runsClosed().signal();
         // A run that continued as new, or failed and is retried, has a new run with a task.
         services.wakeups().workflowTasks().signal();
+        services.wakeups().outbox().signal(); // its parent and children may hear of it
       }
       case REJECTED_NEW_EVENTS -> {
         instance.destroy();

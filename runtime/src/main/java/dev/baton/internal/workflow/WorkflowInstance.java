@@ -359,6 +359,7 @@ public final class WorkflowInstance implements WorkflowContext {
         || event instanceof Event.SignalExternalWorkflowExecutionFailed
         || event instanceof Event.WorkflowExecutionCancelRequested
         || event instanceof Event.ChildWorkflowExecutionCanceled
+        || event instanceof Event.ChildWorkflowExecutionTimedOut
         || event instanceof Event.ExternalWorkflowExecutionCancelRequested
         || event instanceof Event.RequestCancelExternalWorkflowExecutionFailed;
   }
@@ -410,6 +411,14 @@ public final class WorkflowInstance implements WorkflowContext {
                 pending.type.name(), failed.attempt(), failed.failure().toApplicationFailure()));
       } else if (event instanceof Event.WorkflowExecutionCancelRequested) {
         rootScope.cancel();
+      } else if (event instanceof Event.ChildWorkflowExecutionTimedOut timedOut) {
+        PendingChild child = takeChild(timedOut.seq(), input);
+        child.result.fail(
+            new ChildWorkflowFailure(
+                child.type.name(),
+                child.workflowId,
+                ApplicationFailure.newNonRetryableFailure(
+                    "the child ran out of its execution timeout", "TimeoutFailure")));
       } else if (event instanceof Event.ChildWorkflowExecutionCanceled canceled) {
         PendingChild child = takeChild(canceled.seq(), input);
         child.result.fail(
@@ -1011,7 +1020,8 @@ public final class WorkflowInstance implements WorkflowContext {
             options.taskQueue() != null ? options.taskQueue() : type.taskQueue(),
             input,
             options.parentClosePolicy().name(),
-            options.retry() == null ? null : RetryPolicyData.of(options.retry())));
+            options.retry() == null ? null : RetryPolicyData.of(options.retry()),
+            options.executionTimeout().toMillis()));
     @SuppressWarnings("unchecked")
     Promise<R> typed = (Promise<R>) (Promise<?>) result;
     return typed;
