@@ -622,13 +622,17 @@ public final class WorkflowStore {
     }
   }
 
+  /** The run's link to its parent, for a run that follows it; {@code null} when it has none. */
+  private static @Nullable ParentLink parentLinkOf(BatonRunsRecord row) {
+    return row.getParentRunId() == null
+        ? null
+        : new ParentLink(row.getParentRunId(), row.getParentSeq(), row.getParentClosePolicy());
+  }
+
   /** Starts the run that continues {@code run} with {@code input}, and links them. */
   private static void continueAsNew(Tx tx, LockedRun run, JsonNode input) {
     BatonRunsRecord row = run.row();
-    ParentLink parent =
-        row.getParentRunId() == null
-            ? null
-            : new ParentLink(row.getParentRunId(), row.getParentSeq(), row.getParentClosePolicy());
+    ParentLink parent = parentLinkOf(row);
     String nextRunId =
         insertRun(
             tx,
@@ -719,10 +723,7 @@ public final class WorkflowStore {
     if (!policy.allowsRetry(attempt, failure)) {
       return false;
     }
-    ParentLink parent =
-        row.getParentRunId() == null
-            ? null
-            : new ParentLink(row.getParentRunId(), row.getParentSeq(), row.getParentClosePolicy());
+    ParentLink parent = parentLinkOf(row);
     String nextRunId =
         insertRun(
             tx,

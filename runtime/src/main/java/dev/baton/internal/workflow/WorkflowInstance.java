@@ -89,7 +89,12 @@ public final class WorkflowInstance implements WorkflowContext {
   private record PendingActivity(ActivityType<?> type, PromiseImpl<Object> promise) {}
 
   private record PendingChild(
-      dev.baton.WorkflowType<?> type, String workflowId, PromiseImpl<Object> result) {}
+      dev.baton.WorkflowType<?> type, String workflowId, PromiseImpl<Object> result) {
+    /** Fails the parent's promise with the child's {@code failure}. */
+    void fail(ApplicationFailure failure) {
+      result.fail(new ChildWorkflowFailure(type.name(), workflowId, failure));
+    }
+  }
 
   /**
    * A local activity the code waits for: started by this worker when live ({@code launched}), or
@@ -413,20 +418,14 @@ public final class WorkflowInstance implements WorkflowContext {
         rootScope.cancel();
       } else if (event instanceof Event.ChildWorkflowExecutionTimedOut timedOut) {
         PendingChild child = takeChild(timedOut.seq(), input);
-        child.result.fail(
-            new ChildWorkflowFailure(
-                child.type.name(),
-                child.workflowId,
-                ApplicationFailure.newNonRetryableFailure(
-                    "the child ran out of its execution timeout", "TimeoutFailure")));
+        child.fail(
+            ApplicationFailure.newNonRetryableFailure(
+                "the child ran out of its execution timeout", "TimeoutFailure"));
       } else if (event instanceof Event.ChildWorkflowExecutionCanceled canceled) {
         PendingChild child = takeChild(canceled.seq(), input);
-        child.result.fail(
-            new ChildWorkflowFailure(
-                child.type.name(),
-                child.workflowId,
-                ApplicationFailure.newNonRetryableFailure(
-                    "the child was cancelled", "CanceledFailure")));
+        child.fail(
+            ApplicationFailure.newNonRetryableFailure(
+                "the child was cancelled", "CanceledFailure"));
       } else if (event instanceof Event.ExternalWorkflowExecutionCancelRequested requested) {
         PromiseImpl<Void> sent = pendingExternalCancels.remove(requested.seq());
         if (sent != null) {
@@ -441,11 +440,7 @@ public final class WorkflowInstance implements WorkflowContext {
         // The child runs; its close will be delivered.
       } else if (event instanceof Event.StartChildWorkflowExecutionFailed failed) {
         PendingChild child = takeChild(failed.seq(), input);
-        child.result.fail(
-            new ChildWorkflowFailure(
-                child.type.name(),
-                child.workflowId,
-                ApplicationFailure.newNonRetryableFailure(failed.message(), failed.cause())));
+        child.fail(ApplicationFailure.newNonRetryableFailure(failed.message(), failed.cause()));
       } else if (event instanceof Event.ChildWorkflowExecutionCompleted done) {
         PendingChild child = takeChild(done.seq(), input);
         child.result.complete(
@@ -455,17 +450,12 @@ public final class WorkflowInstance implements WorkflowContext {
                 child.type.resultType().type()));
       } else if (event instanceof Event.ChildWorkflowExecutionFailed failed) {
         PendingChild child = takeChild(failed.seq(), input);
-        child.result.fail(
-            new ChildWorkflowFailure(
-                child.type.name(), child.workflowId, failed.failure().toApplicationFailure()));
+        child.fail(failed.failure().toApplicationFailure());
       } else if (event instanceof Event.ChildWorkflowExecutionTerminated terminated) {
         PendingChild child = takeChild(terminated.seq(), input);
-        child.result.fail(
-            new ChildWorkflowFailure(
-                child.type.name(),
-                child.workflowId,
-                ApplicationFailure.newNonRetryableFailure(
-                    "terminated: " + terminated.reason(), "TerminatedFailure")));
+        child.fail(
+            ApplicationFailure.newNonRetryableFailure(
+                "terminated: " + terminated.reason(), "TerminatedFailure"));
       } else if (event instanceof Event.ExternalWorkflowExecutionSignaled signaled) {
         PromiseImpl<Void> sent = pendingExternalSignals.remove(signaled.seq());
         if (sent != null) {
