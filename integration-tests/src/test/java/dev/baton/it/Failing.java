@@ -19,7 +19,9 @@ public interface Failing {
   @Activity
   interface Flaky {
     /** Fails {@code failures} times, then returns. */
-    @ActivityMethod(retry = @Retry(initialInterval = "PT0.05S", maximumAttempts = 4))
+    @ActivityMethod(
+        startToClose = "PT30S",
+        retry = @Retry(initialInterval = "PT0.05S", maximumAttempts = 4))
     String call(String mode, int failures);
   }
 

@@ -11,8 +11,9 @@ public interface Versioned {
   @WorkflowMethod
   String run(String input);
 
-  /** The activities the versions call. */
+  /** The activities the versions call, with the default timeouts. */
   @Activity
+  @SuppressWarnings("baton")
   interface Ops {
     /** Step a. */
     String a(String input);

@@ -9,6 +9,7 @@ import dev.baton.Signal;
 import dev.baton.Workflow;
 import dev.baton.WorkflowMethod;
 import dev.baton.processor.activity.ActivityStep;
+import dev.baton.processor.lint.DeterminismLint;
 import dev.baton.processor.workflow.WorkflowStep;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -49,6 +50,7 @@ public final class BatonProcessor extends AbstractProcessor {
     super.init(processingEnv);
     deferred.put(new WorkflowStep(processingEnv), new LinkedHashSet<>());
     deferred.put(new ActivityStep(processingEnv), new LinkedHashSet<>());
+    DeterminismLint.register(processingEnv);
   }
 
   /**

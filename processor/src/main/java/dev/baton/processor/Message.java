@@ -100,6 +100,61 @@ public enum Message {
       "A007", "%s = \"%s\" is not positive. Give a duration longer than zero, such as \"PT30S\"."),
   /** A {@code @Retry} member out of range. */
   INVALID_RETRY("A008", "@Retry(%s = %s) is out of range: %s."),
+  /** A heartbeat timeout that is not shorter than the time one attempt may take. */
+  HEARTBEAT_NOT_SHORTER(
+      "A009",
+      "@ActivityMethod(heartbeat = \"%s\") of %s is not shorter than %s = \"%s\", so it could"
+          + " never fire before the attempt itself times out. Make the heartbeat timeout shorter"
+          + " than %s (a fraction of it, such as a tenth), or remove it."),
+  /** Two activity methods of one interface with one method name. */
+  OVERLOADED_ACTIVITY(
+      "A010",
+      "Activity %s overloads %s, but each activity is one method of its stub, found by name. Give"
+          + " the methods different names."),
+  /** An activity method without start-to-close and schedule-to-close timeouts (a warning). */
+  NO_ACTIVITY_TIMEOUT(
+      "A011",
+      "Activity %s sets neither startToClose nor scheduleToClose, so each attempt may run for %s"
+          + " (the default) before it is retried. Set @ActivityMethod(startToClose = \"...\") to"
+          + " how long one attempt may take, or add @SuppressWarnings(\"baton\") to keep the"
+          + " default."),
+  /** A parameter or result declared as {@code Object}. */
+  PAYLOAD_OBJECT(
+      "J001",
+      "%s is declared as %s, so Baton cannot know what to decode it back into (it would read"
+          + " maps and lists). Declare its real type, such as a record or a List<String>."),
+  /** A parameter or result of a functional interface type. */
+  PAYLOAD_FUNCTION(
+      "J002",
+      "%s has type %s, a functional interface: code cannot be written to history and read back."
+          + " Pass the data the function needs, and call the function where it runs."),
+  /** A parameter or result that is a stream or iterator. */
+  PAYLOAD_STREAM(
+      "J003",
+      "%s has type %s, which can be read once and cannot be stored. Pass a List or another"
+          + " collection, or for large data a reference such as a file name or URL."),
+  /** A parameter or result that is a {@code Promise}. */
+  PAYLOAD_PROMISE(
+      "J004",
+      "%s has type %s, but Baton records values, not promises. Declare the value's type (%s);"
+          + " callers get a Promise from the generated async() variant."),
+  /** A parameter or result of a type Jackson cannot create when it reads the payload back. */
+  PAYLOAD_NOT_CREATABLE(
+      "J005",
+      "%s has type %s, which cannot be read back from JSON because %s. Give it a no-argument or"
+          + " @JsonCreator constructor, make it a record, or declare a concrete type."),
+  /** Two {@code @Workflow} types of one compilation with one workflow type name. */
+  DUPLICATE_WORKFLOW_TYPE(
+      "T004",
+      "@Workflow type %s has the workflow type name \"%s\", which %s in this compilation already"
+          + " has, and a worker runs one implementation per name. Set @Workflow(name = \"...\")"
+          + " on one of them."),
+  /** Two activities of one compilation, in different interfaces, with one activity type name. */
+  DUPLICATE_ACTIVITY_TYPE(
+      "T005",
+      "Activity %s has the activity type name \"%s\", which %s in this compilation already has,"
+          + " and a worker runs one implementation per name. Set @ActivityMethod(name = \"...\")"
+          + " or @Activity(name = \"...\") on one of them."),
   /** A non-public {@code @Workflow} or {@code @Activity} type, or one enclosed in one. */
   TYPE_NOT_PUBLIC(
       "T001",
@@ -134,6 +189,59 @@ public enum Message {
       "N001",
       "%s = \"%s\" is blank. Give a name with visible characters, or leave the member out to use"
           + " its default."),
+  /** Workflow code that reads the system clock. */
+  CLOCK_CALL(
+      "D001",
+      "Workflow code calls %s, which reads the system clock and gives a different time when the"
+          + " workflow replays. Use Workflows.currentTime() (the time recorded in history)."),
+  /** Workflow code that sleeps its thread. */
+  THREAD_SLEEP_CALL(
+      "D002",
+      "Workflow code calls %s, which blocks the workflow's thread and is not recorded. Use"
+          + " Workflows.sleep(Duration), a durable timer."),
+  /** Workflow code that creates or starts a thread. */
+  THREAD_CALL(
+      "D003",
+      "Workflow code calls %s: threads of its own run outside the workflow's deterministic"
+          + " scheduler. Use Workflows.async(...) for a parallel branch."),
+  /** Workflow code that uses an executor or an asynchronous CompletableFuture method. */
+  EXECUTOR_CALL(
+      "D004",
+      "Workflow code calls %s, which runs code on another thread in an order that differs on"
+          + " replay. Use Workflows.async(...) and Promise, or a stub's async() for activities."),
+  /** Workflow code that draws random numbers from an unseeded source. */
+  RANDOM_CALL(
+      "D005",
+      "Workflow code calls %s, which gives different numbers when the workflow replays. Use"
+          + " Workflows.newRandom(), seeded from history."),
+  /** Workflow code that creates a random UUID. */
+  RANDOM_UUID_CALL(
+      "D006",
+      "Workflow code calls %s, which gives a different UUID when the workflow replays. Use"
+          + " Workflows.randomUUID()."),
+  /** Workflow code that does file, network or database I/O. */
+  IO_CALL(
+      "D007",
+      "Workflow code calls %s, which does I/O whose outcome is not recorded and may differ on"
+          + " replay. Move it into an activity (or a local activity) and call that from the"
+          + " workflow."),
+  /** A synchronized block or method in workflow code. */
+  SYNCHRONIZED(
+      "D008",
+      "Workflow code uses %s, but workflow code runs one branch at a time and a lock held across"
+          + " a wait deadlocks it. Remove it; use Workflows.await(condition) to wait for state."),
+  /** Workflow code that reads or writes a mutable static field. */
+  MUTABLE_STATIC_FIELD(
+      "D009",
+      "Workflow code uses the static field %s, which is not final: it is shared by every run in"
+          + " the worker and survives none of them, so replays see other values. Keep the state"
+          + " in an instance field of the workflow, or make the field a static final constant."),
+  /** A catch clause in workflow code that catches {@code Throwable} or {@code Error}. */
+  CATCH_THROWABLE(
+      "D010",
+      "Workflow code catches %s without rethrowing it, which also swallows the Error Baton uses"
+          + " to stop a workflow's thread when it is evicted. Catch Exception (or"
+          + " WorkflowFailure), or rethrow what you caught."),
   /** A type that is still unresolved when processing ends. */
   UNRESOLVED_TYPE(
       "P001",

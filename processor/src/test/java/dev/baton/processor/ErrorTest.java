@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Each wrong shape is one compile error, with its id, on the line at fault. */
 class ErrorTest {
-  private static final String IMPORTS =
+  static final String IMPORTS =
       """
       package test;
 
@@ -30,7 +30,7 @@ class ErrorTest {
       """;
 
   /** Compiles {@code test.Bad} and expects exactly one error, {@code message}, on the line. */
-  private static void assertError(Message message, String line, String code) {
+  static void assertError(Message message, String line, String code) {
     JavaFileObject file = source("test.Bad", IMPORTS + code);
     Compilation compilation = compile(file);
     assertThat(compilation).hadErrorContaining(message.id()).inFile(file).onLineContaining(line);

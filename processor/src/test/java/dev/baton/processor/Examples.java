@@ -123,8 +123,10 @@ final class Examples {
                         doNotRetry = {"com.example.BadAddress", "Fraud"}))
             Label printLabel(Reservation reservation);
 
+            @SuppressWarnings("baton") // the default start-to-close of 5 minutes is right here
             void ship(List<Item> items, boolean express);
 
+            @SuppressWarnings("baton")
             int stockLevel(String sku);
           }
           """);

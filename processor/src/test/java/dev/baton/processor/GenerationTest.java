@@ -84,6 +84,7 @@ class GenerationTest {
             import java.util.List;
             import java.util.Map;
 
+            @SuppressWarnings("baton") // activities with the default timeouts
             public class Outer {
               @Workflow(name = "nested-run")
               public interface Run {
@@ -104,7 +105,7 @@ class GenerationTest {
               public interface Generic {
                 @WorkflowMethod
                 Map<String, List<Integer>> group(
-                    List<String> words, List<?> anything, Object raw, String... more);
+                    List<String> words, List<?> anything, Map<String, Object> raw, String... more);
               }
 
               public interface Base<T> {
@@ -134,7 +135,7 @@ class GenerationTest {
                 void many(long... values);
 
                 List<Map<String, Integer>> tables(
-                    Map<String, List<Integer>> options, Object workflowId);
+                    Map<String, List<Integer>> options, String workflowId);
               }
             }
             """);

@@ -3,6 +3,7 @@ package dev.baton.processor.activity;
 import com.palantir.javapoet.ClassName;
 import dev.baton.Activity;
 import dev.baton.ActivityMethod;
+import dev.baton.processor.Message;
 import dev.baton.processor.Methods;
 import dev.baton.processor.Mirrors;
 import dev.baton.processor.Sources;
@@ -17,7 +18,9 @@ import dev.baton.processor.writing.StubWriter;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
@@ -39,6 +42,9 @@ public final class ActivityStep implements Step {
   private final Types types;
   private final Filer filer;
   private final Messager messager;
+
+  /** The activity type names of this compilation, to report one given to two activities. */
+  private final Map<String, ExecutableElement> activityNames = new HashMap<>();
 
   /** A step that reports through and writes to {@code env}. */
   public ActivityStep(ProcessingEnvironment env) {
@@ -65,11 +71,32 @@ public final class ActivityStep implements Step {
   @Override
   public void process(TypeElement type) throws IOException {
     ValidationReport report = new ActivityValidator(elements, types).validate(type);
+    if (report.isClean()) {
+      checkUniqueActivityNames(type, report);
+    }
     report.printTo(messager);
     if (report.isClean()) {
       ActivityModel model = model(type);
       Sources.write(filer, model.stubName(), StubWriter.write(model), type);
       Sources.write(filer, model.dispatcherName(), ActivityDispatcherWriter.write(model), type);
+    }
+  }
+
+  /** Reports activity type names that an activity of another interface of this build has. */
+  private void checkUniqueActivityNames(TypeElement type, ValidationReport report) {
+    for (ExecutableElement method : Activities.methods(elements, types, type)) {
+      String name = Activities.activityName(elements, type, method);
+      ExecutableElement other = activityNames.putIfAbsent(name, method);
+      if (other != null && !other.getEnclosingElement().equals(method.getEnclosingElement())) {
+        report.error(
+            method,
+            Message.DUPLICATE_ACTIVITY_TYPE.format(
+                Methods.describe(method),
+                name,
+                ((TypeElement) other.getEnclosingElement()).getQualifiedName()
+                    + "."
+                    + other.getSimpleName()));
+      }
     }
   }
 

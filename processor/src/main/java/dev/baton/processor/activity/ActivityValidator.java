@@ -5,6 +5,7 @@ import dev.baton.ActivityMethod;
 import dev.baton.processor.Message;
 import dev.baton.processor.Methods;
 import dev.baton.processor.Mirrors;
+import dev.baton.processor.PayloadTypes;
 import dev.baton.processor.TypeChecks;
 import dev.baton.processor.ValidationReport;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ElementKind;
@@ -26,12 +28,17 @@ import javax.lang.model.util.Types;
 final class ActivityValidator {
   private static final String ACTIVITY_OPTIONS = "dev.baton.ActivityOptions";
 
+  /** The runtime's {@code ActivityOptions.DEFAULT_START_TO_CLOSE}, for the warning's text. */
+  private static final String DEFAULT_START_TO_CLOSE = "5 minutes";
+
   private final Elements elements;
   private final Types types;
+  private final PayloadTypes payloads;
 
   ActivityValidator(Elements elements, Types types) {
     this.elements = elements;
     this.types = types;
+    this.payloads = new PayloadTypes(elements, types);
   }
 
   ValidationReport validate(TypeElement type) {
@@ -63,16 +70,27 @@ final class ActivityValidator {
     }
 
     Map<String, ExecutableElement> byName = new HashMap<>();
+    Map<String, ExecutableElement> byMethodName = new HashMap<>();
     Map<String, ExecutableElement> byConstant = new HashMap<>();
     for (ExecutableElement method : Activities.methods(elements, types, type)) {
       TypeChecks.checkNotGeneric(method, report);
       checkNotReserved(type, method, report);
-      Mirrors.find(method, ActivityMethod.class)
-          .ifPresent(mirror -> checkOptions(method, mirror, report));
+      payloads.check(type, method, true, report);
+      Optional<AnnotationMirror> options = Mirrors.find(method, ActivityMethod.class);
+      options.ifPresent(mirror -> checkOptions(method, mirror, report));
+      checkHasTimeout(method, options, report);
 
       String name = Activities.activityName(elements, type, method);
       ExecutableElement sameName = byName.putIfAbsent(name, method);
-      if (sameName != null) {
+      ExecutableElement sameMethodName =
+          byMethodName.putIfAbsent(method.getSimpleName().toString(), method);
+      if (sameMethodName != null) {
+        report.error(
+            method,
+            Message.OVERLOADED_ACTIVITY.format(
+                method.getEnclosingElement().getSimpleName() + "." + method,
+                sameMethodName.getEnclosingElement().getSimpleName() + "." + sameMethodName));
+      } else if (sameName != null) {
         report.error(
             method,
             Message.DUPLICATE_ACTIVITY_NAME.format(
@@ -80,7 +98,7 @@ final class ActivityValidator {
       }
       String constant = Methods.constantName(method.getSimpleName().toString());
       ExecutableElement sameConstant = byConstant.putIfAbsent(constant, method);
-      if (sameConstant != null && sameName == null) {
+      if (sameConstant != null && sameName == null && sameMethodName == null) {
         report.error(
             method,
             Message.ACTIVITY_CONSTANT_CLASH.format(
@@ -120,6 +138,7 @@ final class ActivityValidator {
         List.of("startToClose", "scheduleToClose", "scheduleToStart", "heartbeat")) {
       checkDuration(method, activityMethod, member, report);
     }
+    checkHeartbeat(method, activityMethod, report);
     AnnotationMirror retry =
         (AnnotationMirror) Mirrors.value(elements, activityMethod, "retry").getValue();
     checkDuration(method, retry, "initialInterval", report);
@@ -141,6 +160,61 @@ final class ActivityValidator {
           attempts,
           Message.INVALID_RETRY.format(
               "maximumAttempts", attempts, "it must be 0 (unlimited) or more"));
+    }
+  }
+
+  /**
+   * Reports a heartbeat timeout not shorter than the time one attempt may take: {@code
+   * startToClose}, or {@code scheduleToClose} when that is all that is set.
+   */
+  private void checkHeartbeat(
+      ExecutableElement method, AnnotationMirror activityMethod, ValidationReport report) {
+    Optional<Duration> heartbeat = parsed(activityMethod, "heartbeat");
+    String bound =
+        parsed(activityMethod, "startToClose").isPresent() ? "startToClose" : "scheduleToClose";
+    Optional<Duration> attempt = parsed(activityMethod, bound);
+    if (heartbeat.isPresent()
+        && attempt.isPresent()
+        && heartbeat.get().compareTo(attempt.get()) >= 0) {
+      AnnotationValue value = Mirrors.value(elements, activityMethod, "heartbeat");
+      report.error(
+          method,
+          activityMethod,
+          value,
+          Message.HEARTBEAT_NOT_SHORTER.format(
+              value.getValue(),
+              Methods.describe(method),
+              bound,
+              Mirrors.value(elements, activityMethod, bound).getValue(),
+              bound));
+    }
+  }
+
+  /** Warns of an activity whose attempts are bounded only by the default start-to-close. */
+  private void checkHasTimeout(
+      ExecutableElement method,
+      Optional<AnnotationMirror> activityMethod,
+      ValidationReport report) {
+    boolean bounded =
+        activityMethod.isPresent()
+            && (!Mirrors.string(elements, activityMethod.get(), "startToClose").isEmpty()
+                || !Mirrors.string(elements, activityMethod.get(), "scheduleToClose").isEmpty());
+    if (!bounded) {
+      report.warning(
+          method,
+          Message.NO_ACTIVITY_TIMEOUT.format(Methods.describe(method), DEFAULT_START_TO_CLOSE));
+    }
+  }
+
+  /** The positive duration {@code member} of {@code mirror}, if it is set and valid. */
+  private Optional<Duration> parsed(AnnotationMirror mirror, String member) {
+    String text = Mirrors.string(elements, mirror, member);
+    try {
+      return text.isEmpty()
+          ? Optional.empty()
+          : Optional.of(Duration.parse(text)).filter(d -> !d.isNegative() && !d.isZero());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
     }
   }
 

@@ -5,6 +5,7 @@ import dev.baton.Query;
 import dev.baton.Signal;
 import dev.baton.Workflow;
 import dev.baton.WorkflowMethod;
+import dev.baton.processor.Message;
 import dev.baton.processor.Methods;
 import dev.baton.processor.Mirrors;
 import dev.baton.processor.Sources;
@@ -19,7 +20,9 @@ import dev.baton.processor.writing.WorkflowDispatcherWriter;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import javax.annotation.processing.Filer;
@@ -39,6 +42,9 @@ public final class WorkflowStep implements Step {
   private final Types types;
   private final Filer filer;
   private final Messager messager;
+
+  /** The workflow type names of this compilation, to report one given to two types. */
+  private final Map<String, TypeElement> typeNames = new HashMap<>();
 
   /** A step that reports through and writes to {@code env}. */
   public WorkflowStep(ProcessingEnvironment env) {
@@ -70,6 +76,9 @@ public final class WorkflowStep implements Step {
   @Override
   public void process(TypeElement type) throws IOException {
     ValidationReport report = new WorkflowValidator(elements, types).validate(type);
+    if (report.isClean()) {
+      checkUniqueTypeName(type, report);
+    }
     report.printTo(messager);
     if (report.isClean()) {
       WorkflowModel model = model(type);
@@ -79,9 +88,26 @@ public final class WorkflowStep implements Step {
     }
   }
 
+  /** Reports a workflow type name that another {@code @Workflow} type of this build has. */
+  private void checkUniqueTypeName(TypeElement type, ValidationReport report) {
+    String name = typeName(type);
+    TypeElement other = typeNames.putIfAbsent(name, type);
+    if (other != null && !other.equals(type)) {
+      report.error(
+          type,
+          Message.DUPLICATE_WORKFLOW_TYPE.format(
+              type.getQualifiedName(), name, other.getQualifiedName()));
+    }
+  }
+
+  private String typeName(TypeElement type) {
+    String name =
+        Mirrors.string(elements, Mirrors.find(type, Workflow.class).orElseThrow(), "name");
+    return name.isEmpty() ? type.getSimpleName().toString() : name;
+  }
+
   private WorkflowModel model(TypeElement type) {
     AnnotationMirror workflow = Mirrors.find(type, Workflow.class).orElseThrow();
-    String name = Mirrors.string(elements, workflow, "name");
     ExecutableElement method =
         Mirrors.methods(elements, type).stream()
             .filter(m -> Mirrors.has(m, WorkflowMethod.class))
@@ -89,7 +115,7 @@ public final class WorkflowStep implements Step {
             .orElseThrow();
     return new WorkflowModel(
         ClassName.get(type),
-        name.isEmpty() ? type.getSimpleName().toString() : name,
+        typeName(type),
         Mirrors.string(elements, workflow, "taskQueue"),
         Methods.model(types, type, method),
         failRunOn(method).stream()

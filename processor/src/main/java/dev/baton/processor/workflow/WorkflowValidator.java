@@ -7,6 +7,7 @@ import dev.baton.WorkflowMethod;
 import dev.baton.processor.Message;
 import dev.baton.processor.Methods;
 import dev.baton.processor.Mirrors;
+import dev.baton.processor.PayloadTypes;
 import dev.baton.processor.TypeChecks;
 import dev.baton.processor.ValidationReport;
 import java.lang.annotation.Annotation;
@@ -34,10 +35,12 @@ final class WorkflowValidator {
 
   private final Elements elements;
   private final Types types;
+  private final PayloadTypes payloads;
 
   WorkflowValidator(Elements elements, Types types) {
     this.elements = elements;
     this.types = types;
+    this.payloads = new PayloadTypes(elements, types);
   }
 
   /** A signal or query method and its role annotation, for the checks they share. */
@@ -98,6 +101,7 @@ final class WorkflowValidator {
         report.error(method, Message.STATIC_WORKFLOW_METHOD.format(Methods.describe(method)));
       }
       TypeChecks.checkNotGeneric(method, report);
+      payloads.check(type, method, true, report);
     }
 
     // in source order, so that a clash is reported on the later of two methods
@@ -128,6 +132,7 @@ final class WorkflowValidator {
             Message.STATIC_METHOD.format(handler.role().getSimpleName(), Methods.describe(method)));
       }
       TypeChecks.checkNotGeneric(method, report);
+      payloads.check(type, method, handler.role() == Query.class, report);
       TypeChecks.checkNotBlank(
           elements,
           method,
