@@ -40,14 +40,15 @@ public final class OrderFulfilmentChildStub {
   }
 
   /**
-   * Runs the child and waits for its result.
+   * Runs {@link OrderFulfilment#fulfil} as a child workflow and waits for its result.
    */
   public Model.OrderResult fulfil(Model.Order order, List<Model.Item> extras, int priority) {
     return start(order, extras, priority).get();
   }
 
   /**
-   * Sends the approve signal to the child this stub started, and waits until it is delivered.
+   * Sends the approve signal ({@link OrderFulfilment#approve})
+   * to the child this stub started, and waits until it is delivered.
    */
   public void approve(Model.Approval approval) {
     if (childWorkflowId == null) {
@@ -58,7 +59,8 @@ public final class OrderFulfilmentChildStub {
   }
 
   /**
-   * Sends the cancel-order signal to the child this stub started, and waits until it is delivered.
+   * Sends the cancel-order signal ({@link OrderFulfilment#cancel})
+   * to the child this stub started, and waits until it is delivered.
    */
   public void cancel(String reason, boolean refund) {
     if (childWorkflowId == null) {
@@ -104,7 +106,7 @@ public final class OrderFulfilmentChildStub {
     }
 
     /**
-     * Starts the child.
+     * Starts {@link OrderFulfilment#fulfil} as a child workflow; the promise holds its result.
      */
     public Promise<Model.OrderResult> fulfil(Model.Order order, List<Model.Item> extras,
         int priority) {

@@ -30,14 +30,14 @@ public final class OrderFulfilmentClient {
       new TypeRef<Integer>() {});
 
   /**
-   * The approve signal.
+   * The approve signal, handled by {@link OrderFulfilment#approve}.
    */
   public static final SignalType APPROVE = SignalType.of(
       "approve",
       new TypeRef<Model.Approval>() {});
 
   /**
-   * The cancel-order signal.
+   * The cancel-order signal, handled by {@link OrderFulfilment#cancel}.
    */
   public static final SignalType CANCEL = SignalType.of(
       "cancel-order",
@@ -45,14 +45,14 @@ public final class OrderFulfilmentClient {
       new TypeRef<Boolean>() {});
 
   /**
-   * The itemCount query.
+   * The itemCount query, answered by {@link OrderFulfilment#countItems}.
    */
   public static final QueryType<Integer> COUNT_ITEMS = QueryType.of(
       "itemCount",
       new TypeRef<Integer>() {});
 
   /**
-   * The status query.
+   * The status query, answered by {@link OrderFulfilment#status}.
    */
   public static final QueryType<Model.OrderStatus> STATUS = QueryType.of(
       "status",
@@ -73,7 +73,8 @@ public final class OrderFulfilmentClient {
   }
 
   /**
-   * Starts a run with the given workflow id on the type's task queue.
+   * Starts a run of {@link OrderFulfilment#fulfil} with the given workflow id
+   * on the type's task queue.
    */
   public WorkflowHandle<Model.OrderResult> start(String workflowId, Model.Order order,
       List<Model.Item> extras, int priority) {
@@ -81,7 +82,7 @@ public final class OrderFulfilmentClient {
   }
 
   /**
-   * Starts a run with the given options.
+   * Starts a run of {@link OrderFulfilment#fulfil} with the given options.
    */
   public WorkflowHandle<Model.OrderResult> start(WorkflowOptions options, Model.Order order,
       List<Model.Item> extras, int priority) {
@@ -103,15 +104,17 @@ public final class OrderFulfilmentClient {
   }
 
   /**
-   * Sends the approve signal to the running run of the given workflow id.
+   * Sends the approve signal ({@link OrderFulfilment#approve})
+   * to the running run of the given workflow id.
    */
   public void approve(String workflowId, Model.Approval approval) {
     baton.signal(workflowId, APPROVE, approval);
   }
 
   /**
-   * Sends the approve signal to the running run of the given workflow id, first starting
-   * a run on the type's task queue if none is running.
+   * Sends the approve signal ({@link OrderFulfilment#approve})
+   * to the running run of the given workflow id, first starting a run on the type's
+   * task queue if none is running.
    */
   public WorkflowHandle<Model.OrderResult> startWithApprove(String workflowId, Model.Order order,
       List<Model.Item> extras, int priority, Model.Approval approval) {
@@ -120,8 +123,9 @@ public final class OrderFulfilmentClient {
   }
 
   /**
-   * Sends the approve signal to the running run of the workflow id in {@code options},
-   * first starting a run with those options if none is running.
+   * Sends the approve signal ({@link OrderFulfilment#approve})
+   * to the running run of the workflow id in {@code options}, first starting a run
+   * with those options if none is running.
    */
   public WorkflowHandle<Model.OrderResult> startWithApprove(WorkflowOptions options,
       Model.Order order, List<Model.Item> extras, int priority, Model.Approval approval) {
@@ -130,15 +134,17 @@ public final class OrderFulfilmentClient {
   }
 
   /**
-   * Sends the cancel-order signal to the running run of the given workflow id.
+   * Sends the cancel-order signal ({@link OrderFulfilment#cancel})
+   * to the running run of the given workflow id.
    */
   public void cancel(String workflowId, String reason, boolean refund) {
     baton.signal(workflowId, CANCEL, reason, refund);
   }
 
   /**
-   * Sends the cancel-order signal to the running run of the given workflow id, first starting
-   * a run on the type's task queue if none is running.
+   * Sends the cancel-order signal ({@link OrderFulfilment#cancel})
+   * to the running run of the given workflow id, first starting a run on the type's
+   * task queue if none is running.
    */
   public WorkflowHandle<Model.OrderResult> startWithCancel(String workflowId, Model.Order order,
       List<Model.Item> extras, int priority, String reason, boolean refund) {
@@ -147,8 +153,9 @@ public final class OrderFulfilmentClient {
   }
 
   /**
-   * Sends the cancel-order signal to the running run of the workflow id in {@code options},
-   * first starting a run with those options if none is running.
+   * Sends the cancel-order signal ({@link OrderFulfilment#cancel})
+   * to the running run of the workflow id in {@code options}, first starting a run
+   * with those options if none is running.
    */
   public WorkflowHandle<Model.OrderResult> startWithCancel(WorkflowOptions options,
       Model.Order order, List<Model.Item> extras, int priority, String reason, boolean refund) {
@@ -157,32 +164,32 @@ public final class OrderFulfilmentClient {
   }
 
   /**
-   * Asks the running (or latest) run of the given workflow id the itemCount query and
-   * returns its answer.
+   * Asks the running (or latest) run of the given workflow id the itemCount query
+   * ({@link OrderFulfilment#countItems}) and returns its answer.
    */
   public int countItems(String workflowId) {
     return baton.query(workflowId, COUNT_ITEMS);
   }
 
   /**
-   * Asks the running (or latest) run of the given workflow id the itemCount query,
-   * waiting at most {@code timeout} for the answer.
+   * Asks the running (or latest) run of the given workflow id the itemCount query
+   * ({@link OrderFulfilment#countItems}), waiting at most {@code timeout} for the answer.
    */
   public int countItems(String workflowId, Duration timeout) {
     return baton.query(workflowId, timeout, COUNT_ITEMS);
   }
 
   /**
-   * Asks the running (or latest) run of the given workflow id the status query and
-   * returns its answer.
+   * Asks the running (or latest) run of the given workflow id the status query
+   * ({@link OrderFulfilment#status}) and returns its answer.
    */
   public Model.OrderStatus status(String workflowId, String detail) {
     return baton.query(workflowId, STATUS, detail);
   }
 
   /**
-   * Asks the running (or latest) run of the given workflow id the status query,
-   * waiting at most {@code timeout} for the answer.
+   * Asks the running (or latest) run of the given workflow id the status query
+   * ({@link OrderFulfilment#status}), waiting at most {@code timeout} for the answer.
    */
   public Model.OrderStatus status(String workflowId, Duration timeout, String detail) {
     return baton.query(workflowId, timeout, STATUS, detail);

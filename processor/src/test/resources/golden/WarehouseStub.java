@@ -17,7 +17,7 @@ import javax.annotation.processing.Generated;
 @Generated("dev.baton.processor.BatonProcessor")
 public final class WarehouseStub implements Warehouse {
   /**
-   * The PrintShippingLabel activity.
+   * The PrintShippingLabel activity, declared by {@link Warehouse#printLabel}.
    */
   public static final ActivityType<Model.Label> PRINT_LABEL = ActivityType.of(
       "PrintShippingLabel",
@@ -37,7 +37,7 @@ public final class WarehouseStub implements Warehouse {
       new TypeRef<Model.Reservation>() {});
 
   /**
-   * The Warehouse.reserve activity.
+   * The Warehouse.reserve activity, declared by {@link Warehouse#reserve}.
    */
   public static final ActivityType<Model.Reservation> RESERVE = ActivityType.of(
       "Warehouse.reserve",
@@ -52,7 +52,7 @@ public final class WarehouseStub implements Warehouse {
       new TypeRef<Model.Order>() {});
 
   /**
-   * The Warehouse.ship activity.
+   * The Warehouse.ship activity, declared by {@link Warehouse#ship}.
    */
   public static final ActivityType<Void> SHIP = ActivityType.of(
       "Warehouse.ship",
@@ -64,7 +64,7 @@ public final class WarehouseStub implements Warehouse {
       new TypeRef<Boolean>() {});
 
   /**
-   * The Warehouse.stockLevel activity.
+   * The Warehouse.stockLevel activity, declared by {@link Warehouse#stockLevel}.
    */
   public static final ActivityType<Integer> STOCK_LEVEL = ActivityType.of(
       "Warehouse.stockLevel",
@@ -116,21 +116,37 @@ public final class WarehouseStub implements Warehouse {
     return new WarehouseStub(ActivityOptions.none(), options);
   }
 
+  /**
+   * Runs {@link Warehouse#printLabel} as the PrintShippingLabel activity and waits
+   * for its result.
+   */
   @Override
   public Model.Label printLabel(Model.Reservation reservation) {
     return call(PRINT_LABEL, reservation).get();
   }
 
+  /**
+   * Runs {@link Warehouse#reserve} as the Warehouse.reserve activity and waits
+   * for its result.
+   */
   @Override
   public Model.Reservation reserve(Model.Order order) {
     return call(RESERVE, order).get();
   }
 
+  /**
+   * Runs {@link Warehouse#ship} as the Warehouse.ship activity and waits
+   * for its result.
+   */
   @Override
   public void ship(List<Model.Item> items, boolean express) {
     call(SHIP, items, express).get();
   }
 
+  /**
+   * Runs {@link Warehouse#stockLevel} as the Warehouse.stockLevel activity and waits
+   * for its result.
+   */
   @Override
   public int stockLevel(String sku) {
     return call(STOCK_LEVEL, sku).get();
@@ -161,28 +177,32 @@ public final class WarehouseStub implements Warehouse {
     }
 
     /**
-     * Starts the PrintShippingLabel activity.
+     * Starts {@link Warehouse#printLabel} as the PrintShippingLabel activity;
+     * the promise holds its result.
      */
     public Promise<Model.Label> printLabel(Model.Reservation reservation) {
       return call(PRINT_LABEL, reservation);
     }
 
     /**
-     * Starts the Warehouse.reserve activity.
+     * Starts {@link Warehouse#reserve} as the Warehouse.reserve activity;
+     * the promise holds its result.
      */
     public Promise<Model.Reservation> reserve(Model.Order order) {
       return call(RESERVE, order);
     }
 
     /**
-     * Starts the Warehouse.ship activity.
+     * Starts {@link Warehouse#ship} as the Warehouse.ship activity;
+     * the promise holds its result.
      */
     public Promise<Void> ship(List<Model.Item> items, boolean express) {
       return call(SHIP, items, express);
     }
 
     /**
-     * Starts the Warehouse.stockLevel activity.
+     * Starts {@link Warehouse#stockLevel} as the Warehouse.stockLevel activity;
+     * the promise holds its result.
      */
     public Promise<Integer> stockLevel(String sku) {
       return call(STOCK_LEVEL, sku);

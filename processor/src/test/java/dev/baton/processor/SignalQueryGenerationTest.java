@@ -193,7 +193,7 @@ class SignalQueryGenerationTest {
     assertThat(compilation)
         .generatedSourceFile("test.OddClient")
         .contentsAsUtf8String()
-        .contains("The end*&#47; &#123;&#64;link x&#125; &lt;b&gt; &#92;u002a/ signal.");
+        .contains("The end*&#47; &#123;&#64;link x&#125; &lt;b&gt; &#92;u002a/ signal, handled by");
   }
 
   @Test

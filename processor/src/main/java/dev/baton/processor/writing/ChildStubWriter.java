@@ -80,7 +80,10 @@ public final class ChildStubWriter {
     List<String> names = names(method, "options", "childWorkflowId");
     MethodSpec.Builder blocking =
         MethodSpec.methodBuilder(method.name())
-            .addJavadoc("Runs the child and waits for its result.\n")
+            .addJavadoc(
+                "Runs {@link $T#$L} as a child workflow and waits for its result.\n",
+                model.workflowClass(),
+                method.name())
             .addModifiers(PUBLIC)
             .addParameters(Code.parameters(method, names))
             .varargs(method.varargs())
@@ -99,9 +102,11 @@ public final class ChildStubWriter {
       spec.addMethod(
           MethodSpec.methodBuilder(signalMethod.name())
               .addJavadoc(
-                  "Sends the $L signal to the child this stub started, and waits until it is"
-                      + " delivered.\n",
-                  Code.javadocText(signal.signalName()))
+                  "Sends the $L signal ({@link $T#$L})\nto the child this stub started, and waits"
+                      + " until it is delivered.\n",
+                  Code.javadocText(signal.signalName()),
+                  model.workflowClass(),
+                  signalMethod.name())
               .addModifiers(PUBLIC)
               .addParameters(Code.parameters(signalMethod, signalNames))
               .varargs(signalMethod.varargs())
@@ -165,7 +170,11 @@ public final class ChildStubWriter {
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build())
                 .addMethod(
                     MethodSpec.methodBuilder(method.name())
-                        .addJavadoc("Starts the child.\n")
+                        .addJavadoc(
+                            "Starts {@link $T#$L} as a child workflow; the promise holds its"
+                                + " result.\n",
+                            model.workflowClass(),
+                            method.name())
                         .addModifiers(PUBLIC)
                         .addParameters(Code.parameters(method, names))
                         .varargs(method.varargs())

@@ -59,8 +59,8 @@ public final class ClientWriter {
                                 CodeBlock.of("$S", model.taskQueue())),
                             method))
                     .build());
-    model.signals().forEach(signal -> spec.addField(signalConstant(signal)));
-    model.queries().forEach(query -> spec.addField(queryConstant(query)));
+    model.signals().forEach(signal -> spec.addField(signalConstant(model, signal)));
+    model.queries().forEach(query -> spec.addField(queryConstant(model, query)));
     spec.addField(Code.BATON, "baton", PRIVATE, FINAL)
         .addMethod(
             MethodSpec.constructorBuilder()
@@ -82,11 +82,18 @@ public final class ClientWriter {
                 .build())
         .addMethod(
             start(method, handle, parameterNames, TypeName.get(String.class), "workflowId")
-                .addJavadoc("Starts a run with the given workflow id on the type's task queue.\n")
+                .addJavadoc(
+                    "Starts a run of {@link $T#$L} with the given workflow id\non the type's task"
+                        + " queue.\n",
+                    model.workflowClass(),
+                    method.name())
                 .build())
         .addMethod(
             start(method, handle, parameterNames, Code.WORKFLOW_OPTIONS, "options")
-                .addJavadoc("Starts a run with the given options.\n")
+                .addJavadoc(
+                    "Starts a run of {@link $T#$L} with the given options.\n",
+                    model.workflowClass(),
+                    method.name())
                 .build())
         .addMethod(
             MethodSpec.methodBuilder("handle")
@@ -130,9 +137,13 @@ public final class ClientWriter {
         + " waits for their results.\n";
   }
 
-  private static FieldSpec signalConstant(SignalModel signal) {
+  private static FieldSpec signalConstant(WorkflowModel model, SignalModel signal) {
     return FieldSpec.builder(Code.SIGNAL_TYPE, signal.constantName(), PUBLIC, STATIC, FINAL)
-        .addJavadoc("The $L signal.\n", Code.javadocText(signal.signalName()))
+        .addJavadoc(
+            "The $L signal, handled by {@link $T#$L}.\n",
+            Code.javadocText(signal.signalName()),
+            model.workflowClass(),
+            signal.method().name())
         .initializer(
             Code.constant(
                 Code.SIGNAL_TYPE,
@@ -141,7 +152,7 @@ public final class ClientWriter {
         .build();
   }
 
-  private static FieldSpec queryConstant(QueryModel query) {
+  private static FieldSpec queryConstant(WorkflowModel model, QueryModel query) {
     MethodModel method = query.method();
     return FieldSpec.builder(
             ParameterizedTypeName.get(Code.QUERY_TYPE, method.returnType().box()),
@@ -149,7 +160,11 @@ public final class ClientWriter {
             PUBLIC,
             STATIC,
             FINAL)
-        .addJavadoc("The $L query.\n", Code.javadocText(query.queryName()))
+        .addJavadoc(
+            "The $L query, answered by {@link $T#$L}.\n",
+            Code.javadocText(query.queryName()),
+            model.workflowClass(),
+            method.name())
         .initializer(
             Code.constant(
                 Code.QUERY_TYPE,
@@ -166,7 +181,12 @@ public final class ClientWriter {
     List<String> signalNames = names(model, method, "workflowId");
     spec.addMethod(
         MethodSpec.methodBuilder(method.name())
-            .addJavadoc("Sends the $L signal to the running run of the given workflow id.\n", name)
+            .addJavadoc(
+                "Sends the $L signal ({@link $T#$L})\nto the running run of the given workflow"
+                    + " id.\n",
+                name,
+                model.workflowClass(),
+                method.name())
             .addModifiers(PUBLIC)
             .addParameter(String.class, "workflowId")
             .addParameters(Code.parameters(method, signalNames))
@@ -199,9 +219,11 @@ public final class ClientWriter {
     spec.addMethod(
         MethodSpec.methodBuilder(signal.startWithName())
             .addJavadoc(
-                "Sends the $L signal to the running run of the given workflow id, first starting"
-                    + "\na run on the type's task queue if none is running.\n",
-                name)
+                "Sends the $L signal ({@link $T#$L})\nto the running run of the given workflow"
+                    + " id, first starting a run on the type's\ntask queue if none is running.\n",
+                name,
+                model.workflowClass(),
+                method.name())
             .addModifiers(PUBLIC)
             .returns(handle)
             .addParameter(String.class, "workflowId")
@@ -216,9 +238,12 @@ public final class ClientWriter {
     spec.addMethod(
         MethodSpec.methodBuilder(signal.startWithName())
             .addJavadoc(
-                "Sends the $L signal to the running run of the workflow id in {@code options},"
-                    + "\nfirst starting a run with those options if none is running.\n",
-                name)
+                "Sends the $L signal ({@link $T#$L})\nto the running run of the workflow id in"
+                    + " {@code options}, first starting a run\nwith those options if none is"
+                    + " running.\n",
+                name,
+                model.workflowClass(),
+                method.name())
             .addModifiers(PUBLIC)
             .returns(handle)
             .addParameter(Code.WORKFLOW_OPTIONS, "options")
@@ -241,9 +266,11 @@ public final class ClientWriter {
     spec.addMethod(
         MethodSpec.methodBuilder(method.name())
             .addJavadoc(
-                "Asks the running (or latest) run of the given workflow id the $L query and"
-                    + "\nreturns its answer.\n",
-                name)
+                "Asks the running (or latest) run of the given workflow id the $L query"
+                    + "\n({@link $T#$L}) and returns its answer.\n",
+                name,
+                model.workflowClass(),
+                method.name())
             .addModifiers(PUBLIC)
             .returns(method.returnType())
             .addParameter(String.class, "workflowId")
@@ -254,9 +281,11 @@ public final class ClientWriter {
     spec.addMethod(
         MethodSpec.methodBuilder(method.name())
             .addJavadoc(
-                "Asks the running (or latest) run of the given workflow id the $L query,"
-                    + "\nwaiting at most {@code timeout} for the answer.\n",
-                name)
+                "Asks the running (or latest) run of the given workflow id the $L query"
+                    + "\n({@link $T#$L}), waiting at most {@code timeout} for the answer.\n",
+                name,
+                model.workflowClass(),
+                method.name())
             .addModifiers(PUBLIC)
             .returns(method.returnType())
             .addParameter(String.class, "workflowId")

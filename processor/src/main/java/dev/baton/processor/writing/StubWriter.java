@@ -53,7 +53,7 @@ public final class StubWriter {
             .addModifiers(PUBLIC, FINAL)
             .addSuperinterface(model.activityInterface());
     for (ActivityMethodModel activity : model.activities()) {
-      stubClass.addField(constant(activity));
+      stubClass.addField(constant(model, activity));
     }
     // The helper that starts a call must not share a name with an activity method: inside Async,
     // such a method would hide it.
@@ -130,6 +130,11 @@ public final class StubWriter {
 
       MethodSpec.Builder blocking =
           signature(method, parameterNames)
+              .addJavadoc(
+                  "Runs {@link $T#$L} as the $L activity and waits\nfor its result.\n",
+                  model.activityInterface(),
+                  method.name(),
+                  Code.javadocText(activity.activityName()))
               .addAnnotation(Override.class)
               .returns(method.returnType());
       if (method.returnsVoid()) {
@@ -140,7 +145,11 @@ public final class StubWriter {
       stubClass.addMethod(blocking.build());
       asyncClass.addMethod(
           signature(method, parameterNames)
-              .addJavadoc("Starts the $L activity.\n", activity.activityName())
+              .addJavadoc(
+                  "Starts {@link $T#$L} as the $L activity;\nthe promise holds its result.\n",
+                  model.activityInterface(),
+                  method.name(),
+                  Code.javadocText(activity.activityName()))
               .returns(ParameterizedTypeName.get(Code.PROMISE, method.returnType().box()))
               .addStatement("return $L", start)
               .build());
@@ -183,7 +192,7 @@ public final class StubWriter {
         .varargs(method.varargs());
   }
 
-  private static FieldSpec constant(ActivityMethodModel activity) {
+  private static FieldSpec constant(ActivityModel model, ActivityMethodModel activity) {
     MethodModel method = activity.method();
     return FieldSpec.builder(
             ParameterizedTypeName.get(Code.ACTIVITY_TYPE, method.returnType().box()),
@@ -191,7 +200,11 @@ public final class StubWriter {
             PUBLIC,
             STATIC,
             FINAL)
-        .addJavadoc("The $L activity.\n", activity.activityName())
+        .addJavadoc(
+            "The $L activity, declared by {@link $T#$L}.\n",
+            Code.javadocText(activity.activityName()),
+            model.activityInterface(),
+            method.name())
         .initializer(
             Code.typeConstant(
                 Code.ACTIVITY_TYPE,
