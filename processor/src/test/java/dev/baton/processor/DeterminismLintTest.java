@@ -74,6 +74,8 @@ class DeterminismLintTest {
           CLOCK_CALL         | ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
           CLOCK_CALL         | LocalDate today = LocalDate.now();
           CLOCK_CALL         | Clock clock = Clock.systemUTC();
+          CLOCK_CALL         | java.util.Date now = new java.util.Date();
+          CLOCK_CALL         | Calendar now = Calendar.getInstance();
           THREAD_SLEEP_CALL  | Thread.sleep(1000);
           THREAD_SLEEP_CALL  | TimeUnit.SECONDS.sleep(1);
           THREAD_CALL        | Thread thread = new Thread(() -> {});
@@ -242,7 +244,7 @@ class DeterminismLintTest {
       delimiter = '|',
       textBlock =
           """
-          Instant at = Instant.ofEpochMilli(0);
+          Instant at = Instant.ofEpochMilli(0); java.util.Date epoch = new java.util.Date(0L);
           Duration d = Duration.ofSeconds(5); LocalDate day = LocalDate.of(2026, 11, 25);
           String System = "local"; int n = System.length();
           long t = Workflows.currentTime().toEpochMilli(); UUID u = Workflows.randomUUID();

@@ -130,7 +130,11 @@ final class DeterminismScanner extends TreePathScanner<Void, Boolean> {
               type.getInterfaces().isEmpty() ? type.getSuperclass() : type.getInterfaces().get(0);
           named = (TypeElement) types.asElement(base);
         }
-        if (named != null) {
+        if (named != null
+            && named.getQualifiedName().contentEquals("java.util.Date")
+            && tree.getArguments().isEmpty()) {
+          report(tree, Message.CLOCK_CALL.format("new Date()"));
+        } else if (named != null) {
           check(
               tree,
               named,

@@ -27,6 +27,7 @@ final class ForbiddenCalls {
           method("java.time.YearMonth", Message.CLOCK_CALL, "now"),
           method("java.time.MonthDay", Message.CLOCK_CALL, "now"),
           method("java.time.Clock", Message.CLOCK_CALL, "systemUTC", "systemDefaultZone"),
+          method("java.util.Calendar", Message.CLOCK_CALL, "getInstance"),
           // sleeping
           method("java.lang.Thread", Message.THREAD_SLEEP_CALL, "sleep", "onSpinWait"),
           methodOfSubtypes("java.util.concurrent.TimeUnit", Message.THREAD_SLEEP_CALL, "sleep"),
