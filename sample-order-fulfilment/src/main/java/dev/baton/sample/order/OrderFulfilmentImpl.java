@@ -92,7 +92,8 @@ public class OrderFulfilmentImpl implements OrderFulfilment {
       }
       progress(
           Stage.DELIVERED, "delivered after " + delivery.polls() + " question(s) to the carrier");
-      return close(order, Outcome.DELIVERED, "delivered", paymentId, parcels, delivery);
+      String to = order.address().name() + ", " + order.address().city();
+      return close(order, Outcome.DELIVERED, "delivered to " + to, paymentId, parcels, delivery);
     } catch (ActivityFailure e) {
       Outcome outcome = BUSINESS_FAILURES.get(e.getCause().type());
       progress(Stage.COMPENSATING, e.getCause().originalMessage());

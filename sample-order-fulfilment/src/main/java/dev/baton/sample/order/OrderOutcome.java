@@ -11,4 +11,24 @@ public record OrderOutcome(
     @Nullable String paymentId,
     List<Parcel> parcels,
     @Nullable Delivery delivery,
-    List<String> compensations) {}
+    List<String> compensations) {
+
+  /** One line for people: how it ended, what was delivered, what was undone. */
+  public String summary() {
+    String line = outcome + ": " + detail;
+    if (delivery != null && delivery.delivered()) {
+      line +=
+          " ("
+              + parcels.size()
+              + " parcel(s), "
+              + delivery.polls()
+              + " carrier question(s) in "
+              + delivery.runs()
+              + " tracking run(s))";
+    }
+    if (!compensations.isEmpty()) {
+      line += "; undone: " + String.join(", ", compensations);
+    }
+    return line;
+  }
+}

@@ -56,7 +56,7 @@ class RecordedHistoryTest {
               "1 parcel(s) packed",
               "shipped, tracking number TRK-order-recorded",
               "delivered after 3 question(s) to the carrier",
-              "DELIVERED: delivered");
+              "DELIVERED: delivered to Alice Martin, Paris");
     }
   }
 

@@ -1,13 +1,17 @@
 package dev.baton.sample.order.app;
 
 import dev.baton.Baton;
+import dev.baton.RunFilter;
+import dev.baton.RunSummary;
 import dev.baton.WorkflowAlreadyStartedException;
 import dev.baton.WorkflowFailedException;
 import dev.baton.WorkflowHandle;
+import dev.baton.WorkflowStatus;
 import dev.baton.sample.order.Address;
 import dev.baton.sample.order.ManagerDecision;
 import dev.baton.sample.order.Order;
 import dev.baton.sample.order.OrderDesk;
+import dev.baton.sample.order.OrderFulfilmentClient;
 import dev.baton.sample.order.OrderLine;
 import dev.baton.sample.order.OrderOutcome;
 import dev.baton.sample.order.ShopSettings;
@@ -25,9 +29,17 @@ import java.util.Optional;
 /**
  * The demo: places a small order, a large one that a manager approves through the task token the
  * approval mail carries, and one whose card is declined; submits the first twice; and prints how
- * each ended.
+ * each ended. Orders that an earlier, killed demo left running are resumed and reported too.
  */
 public final class Demo {
+  private static final RunFilter LEFT_RUNNING =
+      RunFilter.newBuilder()
+          .status(WorkflowStatus.RUNNING)
+          .workflowType(OrderFulfilmentClient.TYPE.name())
+          .pageSize(100)
+          .build();
+
+  private final Baton baton;
   private final OrderDesk desk;
   private final ManagerInbox managers;
   private final PrintStream out;
@@ -36,6 +48,7 @@ public final class Demo {
 
   /** A demo that places orders at {@code desk} and answers approval mails from {@code managers}. */
   public Demo(Baton baton, ShopSettings settings, ManagerInbox managers, PrintStream out) {
+    this.baton = baton;
     this.desk = new OrderDesk(baton, settings);
     this.managers = managers;
     this.out = out;
@@ -73,6 +86,10 @@ public final class Demo {
             new OrderLine("book-1984", 2));
 
     Map<String, WorkflowHandle<OrderOutcome>> runs = new LinkedHashMap<>();
+    for (RunSummary left : baton.listRuns(LEFT_RUNNING).runs()) {
+      out.printf("Resuming %s, left running by an earlier process%n", left.workflowId());
+      runs.put(left.workflowId(), desk.order(left.workflowId()));
+    }
     for (Order order : List.of(small, large, declined)) {
       runs.put(order.orderId(), desk.place(order));
       out.printf("Placed %s: %s%n", order.orderId(), order.lines());
@@ -114,22 +131,7 @@ public final class Demo {
 
   private String describe(WorkflowHandle<OrderOutcome> run) {
     try {
-      OrderOutcome outcome = run.result(Duration.ofMinutes(1));
-      String what = outcome.outcome() + ": " + outcome.detail();
-      if (outcome.delivery() != null && outcome.delivery().delivered()) {
-        what +=
-            " ("
-                + outcome.parcels().size()
-                + " parcel(s), "
-                + outcome.delivery().polls()
-                + " carrier question(s) in "
-                + outcome.delivery().runs()
-                + " tracking run(s))";
-      }
-      if (!outcome.compensations().isEmpty()) {
-        what += "; undone: " + String.join(", ", outcome.compensations());
-      }
-      return what;
+      return run.result(Duration.ofMinutes(1)).summary();
     } catch (WorkflowFailedException e) {
       return e.getCause().type() + ": " + e.getCause().originalMessage();
     }

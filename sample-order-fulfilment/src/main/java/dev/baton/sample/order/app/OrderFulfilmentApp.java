@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * The order-fulfilment sample's command line. Without arguments it runs the demo on embedded H2 in
@@ -57,16 +56,16 @@ public final class OrderFulfilmentApp {
         case "web" -> web(command, baton, settings);
         case "workflow-worker" -> {
           ShopWorkers.startWorkflowWorker(baton);
-          serve("workflow worker on task queue orders");
+          serve(baton, "workflow worker on task queue orders");
         }
         case "activity-worker" -> {
           ShopWorkers.startActivityWorker(baton, systems(command, settings));
-          serve("activity worker on task queue shop");
+          serve(baton, "activity worker on task queue shop");
         }
         case "worker" -> {
           ShopWorkers.startWorkflowWorker(baton);
           ShopWorkers.startActivityWorker(baton, systems(command, settings));
-          serve("workflow and activity workers");
+          serve(baton, "workflow and activity workers");
         }
         case "place-order" -> placeOrder(command, baton, settings);
         default -> {
@@ -93,7 +92,7 @@ public final class OrderFulfilmentApp {
   private static void web(ShopCommand command, Baton baton, ShopSettings settings)
       throws IOException, InterruptedException {
     try (OrderWeb web = OrderWeb.start(new OrderDesk(baton, settings), command.port())) {
-      serve("web endpoint on http://localhost:" + web.port());
+      serve(baton, "web endpoint on http://localhost:" + web.port());
     }
   }
 
@@ -129,7 +128,7 @@ public final class OrderFulfilmentApp {
     }
     System.out.printf("Placed %s (run %s)%n", order.orderId(), run.runId());
     if (command.flag("wait")) {
-      System.out.println("Outcome: " + run.result(Duration.ofDays(30)));
+      System.out.println("Outcome: " + run.result(Duration.ofDays(30)).summary());
     }
   }
 
@@ -137,12 +136,14 @@ public final class OrderFulfilmentApp {
     return ShopSystems.create(settings.carrierQuestionsToDeliver(), command.webAddress());
   }
 
-  /** Runs until the process is stopped (Ctrl-C), then closes Baton gracefully. */
-  private static void serve(String what) throws InterruptedException {
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+  /**
+   * Runs until the process is stopped (Ctrl-C, SIGTERM); Baton is then closed gracefully: workers
+   * finish or hand back their tasks.
+   */
+  private static void serve(Baton baton, String what) throws InterruptedException {
+    Runtime.getRuntime().addShutdownHook(new Thread(baton::close, "close Baton"));
     System.out.println("Running " + what + "; Ctrl-C to stop");
     System.out.println("READY");
-    stopped.await();
+    Thread.currentThread().join(); // until the process is stopped
   }
 }

@@ -91,8 +91,8 @@ class WorkerCrashTest {
             .noneMatch(line -> line.contains("charged"))
             .noneMatch(line -> line.contains("reserved"))
             .noneMatch(line -> line.contains("collected"));
-        assertThat(decider.lines()).anyMatch(line -> line.contains("DELIVERED: delivered"));
-        assertThat(first.lines()).noneMatch(line -> line.contains("DELIVERED: delivered"));
+        assertThat(decider.lines()).anyMatch(line -> line.contains("DELIVERED: delivered to"));
+        assertThat(first.lines()).noneMatch(line -> line.contains("DELIVERED: delivered to"));
       }
     }
   }
