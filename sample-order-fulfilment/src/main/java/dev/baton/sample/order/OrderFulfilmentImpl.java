@@ -2,6 +2,7 @@ package dev.baton.sample.order;
 
 import dev.baton.ActivityFailure;
 import dev.baton.ActivityOptions;
+import dev.baton.ApplicationFailure;
 import dev.baton.CanceledFailure;
 import dev.baton.CancellationScope;
 import dev.baton.ChildWorkflowOptions;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 
@@ -23,6 +25,9 @@ import org.slf4j.Logger;
  */
 public class OrderFulfilmentImpl implements OrderFulfilment {
   private static final Logger log = Workflows.getLogger(OrderFulfilmentImpl.class);
+
+  /** Who "decided" an approval that nobody answered. */
+  private static final String NOBODY = "nobody";
 
   /** Failures that end the order with an outcome rather than failing the run. */
   private static final Map<String, Outcome> BUSINESS_FAILURES =
@@ -36,6 +41,7 @@ public class OrderFulfilmentImpl implements OrderFulfilment {
   private final WarehousesStub warehouses = WarehousesStub.create();
   private final CarrierStub carrier = CarrierStub.create();
   private final ApprovalsStub approvals = ApprovalsStub.create();
+  private final CustomersStub customers = CustomersStub.create();
 
   private final List<String> timeline = new ArrayList<>();
   private final List<String> compensations = new ArrayList<>();
@@ -79,6 +85,12 @@ public class OrderFulfilmentImpl implements OrderFulfilment {
       progress(Stage.SHIPPING, parcels.size() + " parcel(s) packed");
       trackingNumber = carrier.ship(orderId, order.address(), parcels);
       progress(Stage.IN_TRANSIT, "shipped, tracking number " + trackingNumber);
+      // Added while orders were running: runs recorded before this change replay without the mail
+      // (getVersion gives them DEFAULT_VERSION), new runs record version 1 and send it.
+      if (Workflows.getVersion("mail-tracking-number", Workflows.DEFAULT_VERSION, 1) >= 1) {
+        customers.mailTrackingNumber(orderId, order.customer(), trackingNumber);
+        progress(Stage.IN_TRANSIT, "mailed the tracking number to " + order.customer());
+      }
 
       Delivery delivery = track(policy);
       if (!delivery.delivered()) {
@@ -131,11 +143,9 @@ public class OrderFulfilmentImpl implements OrderFulfilment {
     return new OrderStatus(orderId, stage, trackingNumber, List.copyOf(timeline));
   }
 
-  private static final String NOBODY = "nobody";
-
   private static FulfilmentPolicy requirePolicy(Order order) {
     if (order.policy() == null) {
-      throw dev.baton.ApplicationFailure.newNonRetryableFailure(
+      throw ApplicationFailure.newNonRetryableFailure(
           "order " + order.orderId() + " has no fulfilment policy", "InvalidOrder");
     }
     return order.policy();
@@ -269,6 +279,6 @@ public class OrderFulfilmentImpl implements OrderFulfilment {
   }
 
   private static Set<String> warehousesOf(List<Reservation> reservations) {
-    return new java.util.TreeSet<>(reservations.stream().map(Reservation::warehouse).toList());
+    return new TreeSet<>(reservations.stream().map(Reservation::warehouse).toList());
   }
 }

@@ -9,7 +9,8 @@ public record ShopSystems(
     PaymentGateway payments,
     WarehouseFloor warehouses,
     ParcelCarrier carrier,
-    ManagerInbox managers) {
+    ManagerInbox managers,
+    CustomerMail mail) {
 
   /** Fresh systems: a gateway busy at each charge's first attempt, a carrier as given. */
   public static ShopSystems create(int carrierQuestionsToDeliver, String webAddress) {
@@ -18,11 +19,12 @@ public record ShopSystems(
         new PaymentGateway(1),
         new WarehouseFloor(),
         new ParcelCarrier(carrierQuestionsToDeliver),
-        new ManagerInbox(webAddress));
+        new ManagerInbox(webAddress),
+        new CustomerMail());
   }
 
   /** The implementations the activity worker registers. */
   public Object[] activities() {
-    return new Object[] {payments, warehouses, carrier, managers};
+    return new Object[] {payments, warehouses, carrier, managers, mail};
   }
 }

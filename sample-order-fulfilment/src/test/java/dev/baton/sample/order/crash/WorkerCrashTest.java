@@ -122,7 +122,11 @@ class WorkerCrashTest {
     }
     assertThat(activityTypes)
         .containsExactlyInAnyOrder(
-            "Payments.charge", "Warehouses.reserve", "Warehouses.reserve", "Carrier.ship");
+            "Payments.charge",
+            "Warehouses.reserve",
+            "Warehouses.reserve",
+            "Carrier.ship",
+            "Customers.mailTrackingNumber");
   }
 
   private List<Integer> seqs(List<HistoryEvent> history, String type) throws IOException {
