@@ -83,27 +83,11 @@ public class OrderFulfilmentImpl implements OrderFulfilment {
 
       List<Parcel> parcels = pickAndPack(reservations);
       progress(Stage.SHIPPING, parcels.size() + " parcel(s) packed");
-      trackingNumber = carrier.ship(orderId, order.address(), parcels);
-      progress(Stage.IN_TRANSIT, "shipped, tracking number " + trackingNumber);
-      // Added while orders were running: runs recorded before this change replay without the mail
-      // (getVersion gives them DEFAULT_VERSION), new runs record version 1 and send it.
-      if (Workflows.getVersion("mail-tracking-number", Workflows.DEFAULT_VERSION, 1) >= 1) {
-        customers.mailTrackingNumber(orderId, order.customer(), trackingNumber);
-        progress(Stage.IN_TRANSIT, "mailed the tracking number to " + order.customer());
-      }
-
-      Delivery delivery = track(policy);
+      Delivery delivery = shipAndTrack(order, parcels, policy);
       if (!delivery.delivered()) {
-        return close(
-            order,
-            Outcome.NOT_DELIVERED,
-            "not delivered by the deadline",
-            paymentId,
-            parcels,
-            delivery);
+        String detail = "not delivered by the deadline";
+        return close(order, Outcome.NOT_DELIVERED, detail, paymentId, parcels, delivery);
       }
-      progress(
-          Stage.DELIVERED, "delivered after " + delivery.polls() + " question(s) to the carrier");
       String to = order.address().name() + ", " + order.address().city();
       return close(order, Outcome.DELIVERED, "delivered to " + to, paymentId, parcels, delivery);
     } catch (ActivityFailure e) {
@@ -239,7 +223,16 @@ public class OrderFulfilmentImpl implements OrderFulfilment {
     return parcels;
   }
 
-  private Delivery track(FulfilmentPolicy policy) {
+  /** Hands the parcels to the carrier, mails the customer, and follows them to the door. */
+  private Delivery shipAndTrack(Order order, List<Parcel> parcels, FulfilmentPolicy policy) {
+    trackingNumber = carrier.ship(orderId, order.address(), parcels);
+    progress(Stage.IN_TRANSIT, "shipped, tracking number " + trackingNumber);
+    // Added while orders were running: runs recorded before this change replay without the mail
+    // (getVersion gives them DEFAULT_VERSION), new runs record version 1 and send it.
+    if (Workflows.getVersion("mail-tracking-number", Workflows.DEFAULT_VERSION, 1) >= 1) {
+      customers.mailTrackingNumber(orderId, order.customer(), trackingNumber);
+      progress(Stage.IN_TRANSIT, "mailed the tracking number to " + order.customer());
+    }
     TrackingJob job =
         new TrackingJob(
             orderId,
@@ -251,7 +244,12 @@ public class OrderFulfilmentImpl implements OrderFulfilment {
             1);
     ChildWorkflowOptions options =
         ChildWorkflowOptions.newBuilder().workflowId(orderId + "/tracking").build();
-    return DeliveryTrackingChildStub.create(options).track(job);
+    Delivery delivery = DeliveryTrackingChildStub.create(options).track(job);
+    if (delivery.delivered()) {
+      progress(
+          Stage.DELIVERED, "delivered after " + delivery.polls() + " question(s) to the carrier");
+    }
+    return delivery;
   }
 
   private OrderOutcome close(

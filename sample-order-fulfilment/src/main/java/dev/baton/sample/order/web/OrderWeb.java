@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.baton.ActivityLeaseLostException;
 import dev.baton.QueryFailedException;
+import dev.baton.UnknownWorkflowTypeException;
 import dev.baton.WorkflowAlreadyStartedException;
 import dev.baton.WorkflowHandle;
 import dev.baton.WorkflowNotFoundException;
@@ -35,6 +36,9 @@ import java.util.regex.Pattern;
  * POST /orders/{id}/cancel      the customer cancels          202
  * POST /tasks/{token}           {"approved","manager","note"} 200, or 409 if answered already
  * </pre>
+ *
+ * <p>A malformed request is 400; a status query no worker answers, or an order placed before any
+ * workflow worker registered the workflow type, 503.
  */
 public final class OrderWeb implements AutoCloseable {
   private static final Pattern ORDER =
@@ -106,6 +110,9 @@ public final class OrderWeb implements AutoCloseable {
       reply(exchange, 409, Map.of("error", e.getMessage()));
     } catch (JacksonException | IllegalArgumentException e) {
       reply(exchange, 400, Map.of("error", String.valueOf(e.getMessage())));
+    } catch (UnknownWorkflowTypeException e) {
+      reply(
+          exchange, 503, Map.of("error", "no workflow worker has started yet: " + e.getMessage()));
     } catch (QueryFailedException e) {
       reply(exchange, 503, Map.of("error", e.getMessage()));
     } catch (RuntimeException e) {
