@@ -119,15 +119,24 @@ class OrderFulfilmentTest {
 
   @Test
   void approvalTimingOutRemindsThenCancels() throws Exception {
-    WorkflowHandle<OrderOutcome> run = shop.place(TestOrders.large("order-silent"));
+    FulfilmentPolicy impatient =
+        new FulfilmentPolicy(
+            50_000,
+            Duration.ofMillis(500),
+            Duration.ofSeconds(2),
+            Duration.ofMillis(200),
+            Duration.ofSeconds(20),
+            2);
+    WorkflowHandle<OrderOutcome> run =
+        shop.place(TestOrders.large("order-silent").withPolicy(impatient));
     String token = shop.awaitApprovalToken("order-silent");
 
     OrderOutcome outcome = run.result(Duration.ofSeconds(60));
 
     assertThat(outcome.outcome()).isEqualTo(Outcome.APPROVAL_TIMED_OUT);
-    assertThat(outcome.detail()).isEqualTo("no manager answered within PT3S");
+    assertThat(outcome.detail()).isEqualTo("no manager answered within PT2S");
     assertThat(shop.desk().status("order-silent").timeline())
-        .contains("no answer after PT1S, managers reminded");
+        .contains("no answer after PT0.5S, managers reminded");
     assertThat(shop.eventTypes("order-silent")).contains("TimerFired");
     assertThat(outcome.compensations()).endsWith("refunded 699.00 EUR");
     assertThat(warehouses().stockOf("espresso-machine")).isEqualTo(50);
@@ -206,7 +215,7 @@ class OrderFulfilmentTest {
             new FulfilmentPolicy(
                 50_000,
                 Duration.ofSeconds(1),
-                Duration.ofSeconds(3),
+                Duration.ofSeconds(30),
                 Duration.ofMillis(200),
                 Duration.ofSeconds(1),
                 3));

@@ -17,12 +17,15 @@ import java.util.function.Predicate;
  * that moves onto the replay test harness when that comes.
  */
 public final class ShopTestKit implements AutoCloseable {
-  /** Seconds instead of days: reminder after 1 s, cancellation after 3 s, tracking every 0.2 s. */
+  /**
+   * Seconds instead of days: reminder after 1 s, cancellation after 30 s (long enough for a slow
+   * machine to signal first), tracking every 0.2 s.
+   */
   public static final FulfilmentPolicy POLICY =
       new FulfilmentPolicy(
           50_000,
           Duration.ofSeconds(1),
-          Duration.ofSeconds(3),
+          Duration.ofSeconds(30),
           Duration.ofMillis(200),
           Duration.ofSeconds(20),
           2);
