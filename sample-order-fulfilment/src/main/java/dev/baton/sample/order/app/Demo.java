@@ -19,7 +19,7 @@ import dev.baton.sample.order.systems.ManagerInbox;
 import dev.baton.sample.order.systems.PaymentGateway;
 import java.io.PrintStream;
 import java.time.Duration;
-import java.time.LocalTime;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class Demo {
   private final ManagerInbox managers;
   private final PrintStream out;
   private final String prefix =
-      "order-" + LocalTime.now().format(DateTimeFormatter.ofPattern("HHmmss"));
+      "order-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("MMdd-HHmmss"));
 
   /** A demo that places orders at {@code desk} and answers approval mails from {@code managers}. */
   public Demo(Baton baton, ShopSettings settings, ManagerInbox managers, PrintStream out) {
@@ -108,7 +108,7 @@ public final class Demo {
     }
     out.println();
     out.println("Summary");
-    outcomes.forEach((id, outcome) -> out.printf("  %-16s %s%n", id, outcome));
+    outcomes.forEach((id, outcome) -> out.printf("  %-20s %s%n", id, outcome));
     return outcomes;
   }
 

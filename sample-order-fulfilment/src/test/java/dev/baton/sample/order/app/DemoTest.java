@@ -29,10 +29,10 @@ class DemoTest {
         .contains("again (a double submit): refused by Baton")
         .contains("answers the approval mail")
         .containsPattern(
-            "order-\\d{6}-1 +DELIVERED: delivered to Alice Martin, Paris \\(1 parcel\\(s\\)")
+            "order-\\d{4}-\\d{6}-1 +DELIVERED: delivered to Alice Martin, Paris \\(1 parcel\\(s\\)")
         .containsPattern(
-            "order-\\d{6}-2 +DELIVERED: delivered to Bob Jones, Leeds \\(2 parcel\\(s\\)")
+            "order-\\d{4}-\\d{6}-2 +DELIVERED: delivered to Bob Jones, Leeds \\(2 parcel\\(s\\)")
         .containsPattern(
-            "order-\\d{6}-3 +PAYMENT_DECLINED: the card was declined; undone: refunded 114.80 EUR");
+            "order-\\d{4}-\\d{6}-3 +PAYMENT_DECLINED: the card was declined; undone: refunded 114.80 EUR");
   }
 }
