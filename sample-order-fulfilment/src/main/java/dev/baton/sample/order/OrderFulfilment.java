@@ -1,23 +1,31 @@
 package dev.baton.sample.order;
 
+import dev.baton.Query;
+import dev.baton.Signal;
 import dev.baton.Workflow;
 import dev.baton.WorkflowMethod;
-import java.util.List;
 
-/** Takes a web order to the customer's door: reserve stock, charge the payment, ship. */
-@Workflow(taskQueue = "orders")
+/**
+ * Takes a web order to the customer's door: check and charge, reserve stock in every warehouse at
+ * once, wait for a manager when the order is large, pick and pack per warehouse, ship, and track
+ * the parcels until they are delivered; undo what was done when something fails or the order is
+ * cancelled.
+ */
+@Workflow(taskQueue = ShopQueues.ORDERS)
 public interface OrderFulfilment {
-  /** Fulfils the order and returns what happened. */
+  /** Fulfils the order and says how it ended. */
   @WorkflowMethod
-  OrderResult fulfil(Order order);
+  OrderOutcome fulfil(Order order);
 
-  /** One line of an order. */
-  record OrderLine(String sku, int quantity) {}
+  /** A manager approves the order. */
+  @Signal
+  void approve(ManagerDecision decision);
 
-  /** A web order. */
-  record Order(String orderId, String customer, List<OrderLine> lines, long totalCents) {}
+  /** A manager rejects the order. */
+  @Signal
+  void reject(ManagerDecision decision);
 
-  /** The outcome of an order. */
-  record OrderResult(
-      String orderId, String reservationId, String paymentId, String trackingNumber) {}
+  /** Where the order is now. */
+  @Query
+  OrderStatus status();
 }

@@ -5,11 +5,26 @@ import dev.baton.ActivityMethod;
 import dev.baton.Retry;
 
 /** The payment provider. */
-@Activity
+@Activity(taskQueue = ShopQueues.SHOP)
 public interface Payments {
-  /** Charges the customer; returns a payment id. */
+  /**
+   * Charges the card behind {@code paymentToken}; returns a payment id. A busy gateway is retried
+   * with growing waits; a declined card ({@code CardDeclined}) is not.
+   */
   @ActivityMethod(
-      startToClose = "PT30S",
-      retry = @Retry(initialInterval = "PT0.5S", maximumAttempts = 5, doNotRetry = "CardDeclined"))
-  String charge(String orderId, String customer, long cents);
+      startToClose = "PT10S",
+      retry =
+          @Retry(
+              initialInterval = "PT0.5S",
+              backoffCoefficient = 2,
+              maximumAttempts = 5,
+              doNotRetry = "CardDeclined"))
+  String charge(String orderId, String paymentToken, long cents);
+
+  /**
+   * Gives back whatever was charged for the order, if anything; says what it did. Safe to call more
+   * than once.
+   */
+  @ActivityMethod(startToClose = "PT10S")
+  String refund(String orderId);
 }

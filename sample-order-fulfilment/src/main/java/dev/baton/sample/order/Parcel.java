@@ -1,0 +1,4 @@
+package dev.baton.sample.order;
+
+/** A packed parcel, ready for the carrier. */
+public record Parcel(String parcelId, String warehouse, int items, int grams) {}
