@@ -16,6 +16,7 @@ import dev.baton.internal.jooq.tables.records.BatonRunsRecord;
 import dev.baton.internal.json.Json;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.Record2;
 import org.jspecify.annotations.Nullable;
@@ -66,8 +67,13 @@ public final class ActivityStore {
         .execute();
   }
 
-  /** Claims up to {@code max} activity tasks of {@code taskQueue} with fresh leases. */
-  public List<ClaimedActivityTask> claim(String taskQueue, String owner, int max) {
+  /**
+   * Claims up to {@code max} activity tasks of {@code taskQueue} whose type is one of {@code
+   * activityTypes} (those the worker has registered), with fresh leases. Tasks of other types stay
+   * for a worker that has them, so workers with different activities may share a queue.
+   */
+  public List<ClaimedActivityTask> claim(
+      String taskQueue, Set<String> activityTypes, String owner, int max) {
     return db.transact(
         tx -> {
           long now = tx.now();
@@ -78,6 +84,7 @@ public final class ActivityStore {
                   .where(a.TASK_QUEUE.eq(taskQueue))
                   .and(a.STATE.eq(SCHEDULED))
                   .and(a.VISIBLE_AT.le(now))
+                  .and(a.ACTIVITY_TYPE.in(activityTypes))
                   .orderBy(a.VISIBLE_AT)
                   .limit(max)
                   .forUpdate()

@@ -95,6 +95,11 @@ final class Registry {
     return !activities.isEmpty();
   }
 
+  /** The names of the registered activity types, the only ones this worker claims. */
+  java.util.Set<String> activityTypes() {
+    return java.util.Set.copyOf(activities.keySet());
+  }
+
   private static @Nullable Class<?> findAnnotated(
       Class<?> type, Class<? extends java.lang.annotation.Annotation> annotation) {
     Deque<Class<?>> queue = new ArrayDeque<>();

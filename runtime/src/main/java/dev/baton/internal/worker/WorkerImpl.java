@@ -194,10 +194,11 @@ public final class WorkerImpl implements Worker {
     }
     if (registry.hasActivities()) {
       ActivityExecutor executor = new ActivityExecutor(services);
+      Set<String> activityTypes = registry.activityTypes();
       startLoop(
           "activity",
           options.activitySlots(),
-          n -> services.activities().claim(taskQueue, identity, n),
+          n -> services.activities().claim(taskQueue, activityTypes, identity, n),
           task -> track(runningActivities, task, () -> runActivity(executor, task)),
           services.wakeups().activityTasks(),
           maxPoll);
