@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Fires due timers and expires leases: workflow tasks whose worker did not commit in time become
  * available again, and activity tasks whose attempt timed out are retried or their timeout
- * recorded. Runs every {@code intervalMillis} and whenever a settable clock moves.
+ * recorded. Runs every {@code intervalMillis}, whenever a settable clock moves, and when the
+ * earliest timer is due (timers started in this process wake it to look again), so a short timer
+ * fires on time rather than at the next interval.
  */
 final class Sweeper implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Sweeper.class);
@@ -18,7 +20,6 @@ final class Sweeper implements AutoCloseable {
   private final ActivityStore activities;
   private final TimerStore timers;
   private final Wakeups wakeups;
-  private final Wakeup trigger = new Wakeup();
   private final BackgroundLoop loop;
 
   Sweeper(
@@ -31,7 +32,13 @@ final class Sweeper implements AutoCloseable {
     this.activities = activities;
     this.timers = timers;
     this.wakeups = wakeups;
-    this.loop = new BackgroundLoop("baton-sweeper", trigger, intervalMillis, this::sweepOnce);
+    this.loop =
+        new BackgroundLoop(
+            "baton-sweeper",
+            wakeups.timers(),
+            intervalMillis,
+            this::sweepOnce,
+            timers::millisUntilNextDue);
   }
 
   void start() {
@@ -40,7 +47,7 @@ final class Sweeper implements AutoCloseable {
 
   /** Sweeps as soon as possible. */
   void trigger() {
-    trigger.signal();
+    wakeups.timers().signal();
   }
 
   /** Sweeps once, on the calling thread. */

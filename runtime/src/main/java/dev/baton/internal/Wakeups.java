@@ -8,6 +8,12 @@ public final class Wakeups {
   private final Wakeup queries = new Wakeup();
   private final Wakeup queriesAnswered = new Wakeup();
   private final Wakeup outbox = new Wakeup();
+  private final Wakeup timers = new Wakeup();
+
+  /** Signalled when timers were started, so the sweeper learns of an earlier due time. */
+  public Wakeup timers() {
+    return timers;
+  }
 
   /** Signalled when actions on other runs were committed to the outbox. */
   public Wakeup outbox() {
@@ -45,5 +51,6 @@ public final class Wakeups {
     activityTasks.signal();
     runsClosed.signal();
     outbox.signal();
+    timers.signal();
   }
 }

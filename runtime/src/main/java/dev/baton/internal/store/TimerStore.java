@@ -6,6 +6,7 @@ import dev.baton.internal.history.Event;
 import dev.baton.internal.jooq.tables.records.BatonRunsRecord;
 import java.util.List;
 import org.jooq.Record2;
+import org.jooq.impl.DSL;
 
 /** Durable timers: rows with a due time, turned into {@code TimerFired} events when due. */
 public final class TimerStore {
@@ -32,6 +33,19 @@ public final class TimerStore {
         .where(BATON_TIMERS.RUN_ID.eq(runId))
         .and(BATON_TIMERS.SEQ.eq(seq))
         .execute();
+  }
+
+  /**
+   * How long until the earliest timer is due by the time source, at least 0; {@code Long.MAX_VALUE}
+   * when there is none.
+   */
+  public long millisUntilNextDue() {
+    return db.transact(
+        tx -> {
+          Long next =
+              tx.dsl().select(DSL.min(BATON_TIMERS.FIRE_AT)).from(BATON_TIMERS).fetchOne().value1();
+          return next == null ? Long.MAX_VALUE : Math.max(0, next - tx.now());
+        });
   }
 
   /**
@@ -62,6 +76,7 @@ public final class TimerStore {
   private static boolean fire(Tx tx, String runId, int seq) {
     LockedRun run = LockedRun.lock(tx, runId);
     if (run == null) {
+      deleteTimer(tx, runId, seq); // its run is gone: nothing will ever fire it
       return false;
     }
     int deleted =

@@ -411,7 +411,7 @@ public final class WorkflowStore {
                             tx, task.runId(), "WorkflowTaskStarted", task.leaseToken())
                     ? CompletionOutcome.ALREADY_COMMITTED
                     : CompletionOutcome.LEASE_LOST;
-            return new CompletionResult(outcome, 0, 0, false);
+            return new CompletionResult(outcome, 0, 0, false, false);
           }
           boolean newEvents =
               run.nextEventIdAtLock() != expectedNextEventId
@@ -421,7 +421,7 @@ public final class WorkflowStore {
           boolean closes = commands.stream().anyMatch(WorkflowStore::closesRun);
           if (newEvents && closes && !overLimit) {
             reschedule(tx, row, identity);
-            return new CompletionResult(CompletionOutcome.REJECTED_NEW_EVENTS, 0, 0, false);
+            return new CompletionResult(CompletionOutcome.REJECTED_NEW_EVENTS, 0, 0, false, false);
           }
           long firstEventId = run.nextEventIdAtLock();
           run.append(
@@ -449,8 +449,9 @@ public final class WorkflowStore {
           run.flush();
           boolean activities =
               commands.stream().anyMatch(c -> c instanceof Event.ActivityTaskScheduled);
+          boolean timers = commands.stream().anyMatch(c -> c instanceof Event.TimerStarted);
           return new CompletionResult(
-              outcome, firstEventId, run.row().getNextEventId(), activities);
+              outcome, firstEventId, run.row().getNextEventId(), activities, timers);
         });
   }
 

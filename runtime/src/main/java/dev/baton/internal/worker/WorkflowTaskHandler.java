@@ -126,6 +126,9 @@ final class WorkflowTaskHandler {
     if (completion.scheduledActivities()) {
       services.wakeups().activityTasks().signal();
     }
+    if (completion.startedTimers()) {
+      services.wakeups().timers().signal(); // the sweeper waits for the earliest due timer
+    }
     switch (completion.outcome()) {
       case COMPLETED, COMPLETED_WITH_NEW_TASK -> {
         instance.committed(completion.firstEventId(), completion.nextEventId());
