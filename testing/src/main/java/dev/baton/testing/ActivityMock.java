@@ -133,8 +133,9 @@ public final class ActivityMock<T> {
   }
 
   private Object hold() throws InterruptedException {
-    String leaseToken = TaskToken.parse(ActivityContext.current().taskToken()).leaseToken();
-    ParkedActivities.park(leaseToken);
+    TaskToken token = TaskToken.parse(ActivityContext.current().taskToken());
+    String leaseToken = token.leaseToken();
+    ParkedActivities.park(token.runId(), leaseToken);
     try {
       released.await();
     } finally {

@@ -48,6 +48,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code Baton} and workers are as thread-safe as the runtime's.
  */
 public final class TestWorkflowEnvironment implements AutoCloseable {
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(1);
+
   private final InMemoryDatabase database;
   private final SettableTimeSource clock;
   private final Baton real;
@@ -160,7 +162,10 @@ public final class TestWorkflowEnvironment implements AutoCloseable {
     return out.toString();
   }
 
-  /** Stops the workers at once (interrupting activities still running) and drops the database. */
+  /**
+   * Stops the workers (interrupting activity calls that mocks hold and, after a short grace,
+   * whatever still runs) and drops the database.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -168,8 +173,9 @@ public final class TestWorkflowEnvironment implements AutoCloseable {
     }
     closed = true;
     try {
+      skipper.releaseParkedActivities();
       for (Worker worker : workers) {
-        worker.shutdown(Duration.ZERO);
+        worker.shutdown(SHUTDOWN_GRACE);
       }
       real.close();
     } finally {

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,6 +75,22 @@ final class EngineProbe {
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot read the test environment's state", e);
     }
+  }
+
+  /** The ids of every run in the database. */
+  synchronized Set<String> runIds() {
+    Set<String> tokens = new HashSet<>();
+    try (PreparedStatement statement =
+            connection.prepareStatement("SELECT run_id FROM baton_runs");
+        ResultSet rows = statement.executeQuery()) {
+      while (rows.next()) {
+        tokens.add(rows.getString(1));
+      }
+      connection.rollback();
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot read the test environment's activities", e);
+    }
+    return tokens;
   }
 
   private static @Nullable Long nullableLong(ResultSet rows, int column) throws SQLException {

@@ -1,6 +1,7 @@
 package dev.baton.internal.testing;
 
-import java.util.Set;
+import java.util.Collection;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -9,13 +10,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * may skip to the timeout. Lease tokens are unique, so one set serves every environment.
  */
 public final class ParkedActivities {
-  private static final Set<String> LEASE_TOKENS = ConcurrentHashMap.newKeySet();
+  /** A held attempt: its run and its thread. */
+  private record Held(String runId, Thread thread) {}
+
+  private static final Map<String, Held> LEASE_TOKENS = new ConcurrentHashMap<>();
 
   private ParkedActivities() {}
 
-  /** Notes that the attempt holding {@code leaseToken} will never complete. */
-  public static void park(String leaseToken) {
-    LEASE_TOKENS.add(leaseToken);
+  /**
+   * Notes that the attempt of run {@code runId} holding {@code leaseToken}, on this thread, will
+   * never complete.
+   */
+  public static void park(String runId, String leaseToken) {
+    LEASE_TOKENS.put(leaseToken, new Held(runId, Thread.currentThread()));
   }
 
   /** Forgets {@code leaseToken}. */
@@ -25,6 +32,23 @@ public final class ParkedActivities {
 
   /** Whether the attempt holding {@code leaseToken} is parked. */
   static boolean isParked(String leaseToken) {
-    return LEASE_TOKENS.contains(leaseToken);
+    return LEASE_TOKENS.containsKey(leaseToken);
+  }
+
+  /**
+   * Interrupts the parked attempts of the runs {@code runIds}, timed out or not, so their threads
+   * end.
+   */
+  static void interrupt(Collection<String> runIds) {
+    LEASE_TOKENS
+        .values()
+        .removeIf(
+            held -> {
+              if (runIds.contains(held.runId())) {
+                held.thread().interrupt();
+                return true;
+              }
+              return false;
+            });
   }
 }

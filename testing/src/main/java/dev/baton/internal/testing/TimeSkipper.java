@@ -108,6 +108,11 @@ public final class TimeSkipper {
     }
   }
 
+  /** Interrupts the activity attempts that mocks hold without completing, so workers can stop. */
+  public void releaseParkedActivities() {
+    ParkedActivities.interrupt(probe.runIds());
+  }
+
   private void checkViolations() {
     if (!violations.isEmpty()) {
       NonDeterministicCallException first = violations.get(0);
