@@ -135,11 +135,11 @@ public final class ActivityMock<T> {
   private Object hold() throws InterruptedException {
     TaskToken token = TaskToken.parse(ActivityContext.current().taskToken());
     String leaseToken = token.leaseToken();
-    ParkedActivities.park(token.runId(), leaseToken);
+    ParkedActivities.hold(token.runId(), leaseToken);
     try {
       released.await();
     } finally {
-      ParkedActivities.unpark(leaseToken);
+      ParkedActivities.forget(leaseToken);
     }
     throw new IllegalStateException("ActivityMock: a call held by neverComplete was released");
   }

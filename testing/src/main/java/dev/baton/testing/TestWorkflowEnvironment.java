@@ -10,9 +10,9 @@ import dev.baton.SettableTimeSource;
 import dev.baton.TimeSource;
 import dev.baton.Worker;
 import dev.baton.WorkerOptions;
-import dev.baton.internal.testing.GuardedWorker;
 import dev.baton.internal.testing.HistoryFormat;
 import dev.baton.internal.testing.InMemoryDatabase;
+import dev.baton.internal.testing.TestWorker;
 import dev.baton.internal.testing.TimeSkipper;
 import dev.baton.internal.testing.TimeSkippingBaton;
 import java.time.Duration;
@@ -87,7 +87,7 @@ public final class TestWorkflowEnvironment implements AutoCloseable {
 
   private Worker decorate(Worker worker) {
     workers.add(worker);
-    return options.determinismGuard() ? new GuardedWorker(worker, skipper::report) : worker;
+    return new TestWorker(worker, options.determinismGuard(), skipper::report);
   }
 
   /**

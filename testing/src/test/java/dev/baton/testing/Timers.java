@@ -1,7 +1,11 @@
 package dev.baton.testing;
 
 import dev.baton.Activity;
+import dev.baton.ActivityContext;
+import dev.baton.ActivityFailure;
 import dev.baton.ActivityMethod;
+import dev.baton.Query;
+import dev.baton.Retry;
 import dev.baton.Signal;
 import dev.baton.Workflow;
 import dev.baton.WorkflowMethod;
@@ -66,6 +70,10 @@ public final class Timers {
     /** Approves. */
     @Signal
     void approve(String who);
+
+    /** Who approved so far, or {@code "nobody"}. */
+    @Query
+    String approver();
   }
 
   /** The implementation. */
@@ -81,6 +89,55 @@ public final class Timers {
     @Override
     public void approve(String who) {
       this.approver = who;
+    }
+
+    @Override
+    public String approver() {
+      return approver == null ? "nobody" : approver;
+    }
+  }
+
+  /** Asks a person, who answers later through the activity's task token. */
+  @Activity
+  public interface Inbox {
+    /** Returns the answer to {@code question}; a person has up to a day. */
+    @ActivityMethod(startToClose = "PT24H", retry = @Retry(maximumAttempts = 1))
+    String ask(String question);
+  }
+
+  /** Files each question with its task token and returns without completing. */
+  public static final class TokenInbox implements Inbox {
+    /** The task tokens of the questions asked, in order. */
+    public final List<String> tokens = new CopyOnWriteArrayList<>();
+
+    @Override
+    public String ask(String question) {
+      ActivityContext context = ActivityContext.current();
+      context.doNotCompleteOnReturn();
+      tokens.add(context.taskToken());
+      return null;
+    }
+  }
+
+  /** Asks a question and returns the answer. */
+  @Workflow(taskQueue = "timers")
+  public interface Asking {
+    /** Returns the answer, or {@code "no answer"} when nobody answered within a day. */
+    @WorkflowMethod
+    String ask(String question);
+  }
+
+  /** The implementation. */
+  public static class AskingImpl implements Asking {
+    private final Timers_InboxStub inbox = Timers_InboxStub.create();
+
+    @Override
+    public String ask(String question) {
+      try {
+        return inbox.ask(question);
+      } catch (ActivityFailure e) {
+        return "no answer by " + Workflows.currentTime();
+      }
     }
   }
 }

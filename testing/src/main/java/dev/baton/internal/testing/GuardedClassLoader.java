@@ -60,6 +60,26 @@ public final class GuardedClassLoader extends ClassLoader {
     }
   }
 
+  /**
+   * Whether {@code type} is a workflow implementation class the guard can load again: a class (not
+   * an interface) from an application class loader that is or implements a {@code @Workflow} type.
+   */
+  public static boolean canGuard(Class<?> type) {
+    return type.getClassLoader() != null && !type.isInterface() && isWorkflow(type);
+  }
+
+  private static boolean isWorkflow(Class<?> type) {
+    if (type.isAnnotationPresent(Workflow.class)) {
+      return true;
+    }
+    for (Class<?> implemented : type.getInterfaces()) {
+      if (isWorkflow(implemented)) {
+        return true;
+      }
+    }
+    return type.getSuperclass() != null && isWorkflow(type.getSuperclass());
+  }
+
   void report(NonDeterministicCallException failure) {
     reporter.accept(failure);
   }

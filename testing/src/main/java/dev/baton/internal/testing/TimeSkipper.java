@@ -79,6 +79,9 @@ public final class TimeSkipper {
       if (state.failedTask() != null) {
         throw new WorkflowTaskFailedError(state.failedTask());
       }
+      if (System.nanoTime() - wallDeadlineNanos > 0) {
+        return false; // checked before any skip, so a zero timeout never moves time
+      }
       if (!state.busy()) {
         busySince = System.nanoTime();
         if (done.getAsBoolean()) {
@@ -101,16 +104,13 @@ public final class TimeSkipper {
         clock.advance(java.time.Duration.ZERO);
         busySince = System.nanoTime();
       }
-      if (System.nanoTime() - wallDeadlineNanos > 0) {
-        return false;
-      }
       pause();
     }
   }
 
   /** Interrupts the activity attempts that mocks hold without completing, so workers can stop. */
   public void releaseParkedActivities() {
-    ParkedActivities.interrupt(probe.runIds());
+    ParkedActivities.release(probe.runIds());
   }
 
   private void checkViolations() {

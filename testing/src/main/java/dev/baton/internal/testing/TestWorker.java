@@ -10,16 +10,20 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A worker that registers workflow implementation classes through the determinism guard. Activity
- * objects and hand-registered dispatchers pass through untouched.
+ * A worker of the test environment: it registers workflow implementation classes through the
+ * determinism guard (when {@code guard} is on) and activity objects {@linkplain TrackedActivities
+ * tracked}. Hand-registered dispatchers pass through untouched.
  */
-public final class GuardedWorker implements Worker {
+public final class TestWorker implements Worker {
   private final Worker delegate;
+  private final boolean guard;
   private final Consumer<NonDeterministicCallException> reporter;
 
-  /** Wraps {@code delegate}; violations go to {@code reporter}. */
-  public GuardedWorker(Worker delegate, Consumer<NonDeterministicCallException> reporter) {
+  /** Wraps {@code delegate}; with {@code guard}, violations go to {@code reporter}. */
+  public TestWorker(
+      Worker delegate, boolean guard, Consumer<NonDeterministicCallException> reporter) {
     this.delegate = delegate;
+    this.guard = guard;
     this.reporter = reporter;
   }
 
@@ -31,7 +35,10 @@ public final class GuardedWorker implements Worker {
   @Override
   public Worker registerWorkflow(Class<?> implementationClass) {
     Objects.requireNonNull(implementationClass, "implementationClass");
-    delegate.registerWorkflow(GuardedClassLoader.guard(implementationClass, reporter));
+    delegate.registerWorkflow(
+        guard && GuardedClassLoader.canGuard(implementationClass)
+            ? GuardedClassLoader.guard(implementationClass, reporter)
+            : implementationClass); // the worker reports what is wrong with a class it cannot take
     return this;
   }
 
@@ -44,7 +51,14 @@ public final class GuardedWorker implements Worker {
 
   @Override
   public Worker registerActivities(Object... implementations) {
-    delegate.registerActivities(implementations);
+    Objects.requireNonNull(implementations, "implementations");
+    Object[] tracked = new Object[implementations.length];
+    for (int i = 0; i < implementations.length; i++) {
+      tracked[i] =
+          TrackedActivities.wrap(
+              Objects.requireNonNull(implementations[i], "activity implementation"));
+    }
+    delegate.registerActivities(tracked);
     return this;
   }
 

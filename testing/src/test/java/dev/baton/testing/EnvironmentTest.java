@@ -1,0 +1,112 @@
+package dev.baton.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.baton.ResultTimeoutException;
+import dev.baton.WorkflowFailedException;
+import dev.baton.WorkflowStatus;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The environment's other duties: queries, completion by token, options, bad input. */
+class EnvironmentTest {
+  private final TestWorkflowEnvironment env = TestWorkflowEnvironment.create();
+  private final Timers.TokenInbox inbox = new Timers.TokenInbox();
+
+  @BeforeEach
+  void startWorker() {
+    env.newWorker("timers")
+        .registerWorkflow(Timers.ApprovalImpl.class)
+        .registerWorkflow(Timers.AskingImpl.class)
+        .registerActivities(inbox)
+        .start();
+  }
+
+  @AfterEach
+  void close() {
+    env.close();
+  }
+
+  @Test
+  void queriesAnswerFromTheWorkflowsCurrentState() {
+    Timers_ApprovalClient approvals = Timers_ApprovalClient.of(env.baton());
+    approvals.start("approval");
+    env.sleep(Duration.ZERO);
+    assertThat(approvals.approver("approval")).isEqualTo("nobody");
+
+    approvals.approve("approval", "erin");
+    env.sleep(Duration.ZERO);
+
+    assertThat(approvals.approver("approval")).isEqualTo("erin");
+  }
+
+  @Test
+  void anActivityCompletedByTokenReturnsWhatTheTestSends() {
+    var run = Timers_AskingClient.of(env.baton()).start("ask", "ship?");
+    env.sleep(Duration.ofHours(1)); // nothing runs: the activity waits for its token
+
+    assertThat(inbox.tokens).hasSize(1);
+    env.baton().activityCompletion().complete(inbox.tokens.get(0), "yes");
+
+    assertThat(run.result()).isEqualTo("yes");
+  }
+
+  @Test
+  void anActivityNobodyCompletesTimesOutInVirtualTime() {
+    var run = Timers_AskingClient.of(env.baton()).start("ask", "ship?");
+
+    assertThat(run.result())
+        .isEqualTo(
+            "no answer by " + TestEnvironmentOptions.DEFAULT_START_TIME.plus(Duration.ofDays(1)));
+  }
+
+  @Test
+  void aRunThatWaitsForASignalThatNeverComesIsEndedByItsExecutionTimeout() {
+    env.newWorker("orders")
+        .registerWorkflow(Orders.OrderImpl.class)
+        .registerActivities(new Orders.StepsImpl())
+        .start();
+    var run = Orders_OrderClient.of(env.baton()).start("unapproved", "unapproved");
+
+    assertThatThrownBy(run::result).isInstanceOf(WorkflowFailedException.class);
+    assertThat(run.status()).isEqualTo(WorkflowStatus.TIMED_OUT);
+    assertThat(env.currentTime())
+        .isEqualTo(TestEnvironmentOptions.DEFAULT_START_TIME.plus(Duration.ofDays(365)));
+  }
+
+  @Test
+  void resultGivesUpAfterItsWallClockTimeout() {
+    var run = Timers_ApprovalClient.of(env.baton()).start("approval");
+
+    // Zero wall-clock time: the wait ends before the first workflow task could have finished.
+    assertThatThrownBy(() -> run.result(Duration.ZERO))
+        .isInstanceOf(ResultTimeoutException.class)
+        .hasMessageContaining("wall-clock");
+  }
+
+  @Test
+  void badInputIsRejectedClearly() {
+    assertThatThrownBy(() -> env.sleep(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("duration");
+    assertThatThrownBy(() -> env.sleep(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> env.newWorker(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("taskQueue");
+    assertThatThrownBy(() -> env.formatHistory(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("workflowId");
+    assertThatThrownBy(() -> TestWorkflowEnvironment.create(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("options");
+    assertThatThrownBy(() -> TestEnvironmentOptions.newBuilder().resultTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> env.newWorker("x").registerWorkflow(String.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a workflow");
+  }
+}
