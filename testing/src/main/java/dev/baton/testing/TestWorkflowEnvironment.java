@@ -10,6 +10,7 @@ import dev.baton.SettableTimeSource;
 import dev.baton.TimeSource;
 import dev.baton.Worker;
 import dev.baton.WorkerOptions;
+import dev.baton.internal.BatonFactory;
 import dev.baton.internal.testing.HistoryFormat;
 import dev.baton.internal.testing.InMemoryDatabase;
 import dev.baton.internal.testing.TestWorker;
@@ -64,8 +65,10 @@ public final class TestWorkflowEnvironment implements AutoCloseable {
     this.database = InMemoryDatabase.create();
     this.clock = TimeSource.settable(options.startTime());
     try {
+      // The schema is in place already (see SchemaTemplate): no Flyway run per environment.
       this.real =
-          Baton.connect(database.dataSource(), BatonOptions.newBuilder().timeSource(clock).build());
+          BatonFactory.connectMigratedH2(
+              database.dataSource(), BatonOptions.newBuilder().timeSource(clock).build(), () -> {});
     } catch (RuntimeException e) {
       database.close();
       throw e;

@@ -9,8 +9,8 @@ import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * A private in-memory H2 database for one test environment: a pool for Baton and one connection of
- * its own for reading the engine's state. Dropped on close.
+ * A private in-memory H2 database for one test environment, with Baton's schema: a pool for Baton
+ * and one connection of its own for reading the engine's state. Dropped on close.
  */
 public final class InMemoryDatabase implements AutoCloseable {
   private static final int MAX_CONNECTIONS = 64;
@@ -35,7 +35,9 @@ public final class InMemoryDatabase implements AutoCloseable {
     JdbcConnectionPool pool = JdbcConnectionPool.create(source);
     pool.setMaxConnections(MAX_CONNECTIONS);
     try {
-      return new InMemoryDatabase(pool, source.getConnection());
+      Connection probe = source.getConnection();
+      SchemaTemplate.apply(probe);
+      return new InMemoryDatabase(pool, probe);
     } catch (SQLException e) {
       pool.dispose();
       throw new IllegalStateException("Cannot open an in-memory H2 database", e);
