@@ -90,7 +90,7 @@ public final class TestWorkflowEnvironment implements AutoCloseable {
 
   private Worker decorate(Worker worker) {
     workers.add(worker);
-    return new TestWorker(worker, options.determinismGuard(), skipper::report);
+    return new TestWorker(worker, options.determinismGuard(), skipper);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.baton.ResultTimeoutException;
 import dev.baton.WorkflowFailedException;
 import dev.baton.WorkflowStatus;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,36 @@ class EnvironmentTest {
     assertThatThrownBy(() -> run.result(Duration.ZERO))
         .isInstanceOf(ResultTimeoutException.class)
         .hasMessageContaining("wall-clock");
+  }
+
+  @Test
+  void aRunGoesOnOnANewWorkerAfterItsWorkerStopped() {
+    try (TestWorkflowEnvironment other = TestWorkflowEnvironment.create()) {
+      Timers.MemoryJournal journal = new Timers.MemoryJournal();
+      var first =
+          other
+              .newWorker("timers")
+              .registerWorkflow(Timers.SleeperImpl.class)
+              .registerActivities(journal)
+              .start();
+      var run = Timers_SleeperClient.of(other.baton()).start("moved", "m", List.of(10, 10));
+      other.sleep(Duration.ofMinutes(15));
+      first.shutdown(Duration.ofSeconds(5));
+
+      // The task after the second timer is sticky to the stopped worker until its stickiness
+      // ends (seconds of virtual time); the new worker then replays the history it never saw.
+      other
+          .newWorker("timers")
+          .registerWorkflow(Timers.SleeperImpl.class)
+          .registerActivities(journal)
+          .start();
+
+      assertThat(run.result())
+          .isBetween(
+              TestEnvironmentOptions.DEFAULT_START_TIME.plus(Duration.ofMinutes(20)),
+              TestEnvironmentOptions.DEFAULT_START_TIME.plus(Duration.ofMinutes(21)));
+      assertThat(journal.entries).hasSize(2);
+    }
   }
 
   @Test

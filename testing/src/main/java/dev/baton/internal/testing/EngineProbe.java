@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,27 +16,27 @@ import org.jspecify.annotations.Nullable;
  */
 final class EngineProbe {
   /**
-   * One row per pending thing: kind, state, up to three times and two texts. Kinds: W workflow
+   * One row per pending thing: kind, state, up to three times and three texts. Kinds: W workflow
    * task, A activity task, T timer, O outbox row, Q query task, R running run with a deadline.
    */
   private static final String SQL =
       """
-      SELECT 'W', state, visible_at, lease_expires_at, CAST(NULL AS BIGINT),
-             CAST(last_failure AS VARCHAR), workflow_id
+      SELECT 'W', state, visible_at, lease_expires_at, sticky_until,
+             CAST(last_failure AS VARCHAR), workflow_id, sticky_owner
         FROM baton_workflow_tasks
       UNION ALL
       SELECT 'A', state, visible_at, lease_expires_at, schedule_to_close_at,
-             lease_token, CAST(visible_at + schedule_to_start_ms AS VARCHAR)
+             lease_token, CAST(visible_at + schedule_to_start_ms AS VARCHAR), NULL
         FROM baton_activity_tasks
       UNION ALL
-      SELECT 'T', '', fire_at, NULL, NULL, NULL, NULL FROM baton_timers
+      SELECT 'T', '', fire_at, NULL, NULL, NULL, NULL, NULL FROM baton_timers
       UNION ALL
-      SELECT 'O', '', visible_at, NULL, NULL, NULL, NULL FROM baton_outbox
+      SELECT 'O', '', visible_at, NULL, NULL, NULL, NULL, NULL FROM baton_outbox
       UNION ALL
-      SELECT 'Q', state, NULL, NULL, NULL, NULL, NULL FROM baton_query_tasks
+      SELECT 'Q', state, NULL, NULL, NULL, NULL, NULL, NULL FROM baton_query_tasks
         WHERE state IN ('PENDING', 'CLAIMED')
       UNION ALL
-      SELECT 'R', '', execution_deadline, NULL, NULL, NULL, NULL FROM baton_runs
+      SELECT 'R', '', execution_deadline, NULL, NULL, NULL, NULL, NULL FROM baton_runs
         WHERE status = 'RUNNING' AND execution_deadline IS NOT NULL
       """;
 
@@ -52,12 +53,15 @@ final class EngineProbe {
     }
   }
 
-  /** The engine's state at virtual time {@code now}. */
-  synchronized EngineState read(long now) {
+  /**
+   * The engine's state at virtual time {@code now}; {@code liveWorker} tells whether a worker
+   * identity belongs to a running worker.
+   */
+  synchronized EngineState read(long now, Predicate<String> liveWorker) {
     try {
       try (PreparedStatement statement = connection.prepareStatement(SQL);
           ResultSet rows = statement.executeQuery()) {
-        Accumulator state = new Accumulator(now);
+        Accumulator state = new Accumulator(now, liveWorker);
         while (rows.next()) {
           state.add(
               rows.getString(1),
@@ -66,7 +70,8 @@ final class EngineProbe {
               nullableLong(rows, 4),
               nullableLong(rows, 5),
               rows.getString(6),
-              rows.getString(7));
+              rows.getString(7),
+              rows.getString(8));
         }
         return state.result();
       } finally {
@@ -101,13 +106,15 @@ final class EngineProbe {
   /** Folds the rows into one state. */
   private static final class Accumulator {
     private final long now;
+    private final Predicate<String> liveWorker;
     private boolean busy;
     private boolean sweepDue;
     private @Nullable Long next;
     private @Nullable String failedTask;
 
-    Accumulator(long now) {
+    Accumulator(long now, Predicate<String> liveWorker) {
       this.now = now;
+      this.liveWorker = liveWorker;
     }
 
     void add(
@@ -117,7 +124,8 @@ final class EngineProbe {
         @Nullable Long t2,
         @Nullable Long t3,
         @Nullable String s1,
-        @Nullable String s2) {
+        @Nullable String s2,
+        @Nullable String s3) {
       switch (kind) {
         case "W" -> {
           if (s1 != null && failedTask == null) {
@@ -126,6 +134,9 @@ final class EngineProbe {
           if ("STARTED".equals(state)) {
             busy = true;
             sweepDue |= t2 != null && t2 <= now;
+          } else if (s3 != null && t3 != null && t3 > now && !liveWorker.test(s3)) {
+            // Sticky to a worker the test stopped: no one may take it before its stickiness ends.
+            due(Math.max(t1 == null ? t3 : t1, t3), true);
           } else {
             due(t1, false);
           }

@@ -3,10 +3,9 @@ package dev.baton.internal.testing;
 import dev.baton.ActivityDispatcher;
 import dev.baton.Worker;
 import dev.baton.WorkflowDispatcher;
-import dev.baton.testing.NonDeterministicCallException;
+import dev.baton.internal.worker.WorkerImpl;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -17,14 +16,22 @@ import java.util.function.Supplier;
 public final class TestWorker implements Worker {
   private final Worker delegate;
   private final boolean guard;
-  private final Consumer<NonDeterministicCallException> reporter;
+  private final TimeSkipper skipper;
 
-  /** Wraps {@code delegate}; with {@code guard}, violations go to {@code reporter}. */
-  public TestWorker(
-      Worker delegate, boolean guard, Consumer<NonDeterministicCallException> reporter) {
+  /**
+   * Wraps {@code delegate}; with {@code guard}, violations go to {@code skipper}, which also learns
+   * when the worker runs.
+   */
+  public TestWorker(Worker delegate, boolean guard, TimeSkipper skipper) {
     this.delegate = delegate;
     this.guard = guard;
-    this.reporter = reporter;
+    this.skipper = skipper;
+  }
+
+  private void running(boolean running) {
+    if (delegate instanceof WorkerImpl worker) {
+      skipper.workerRunning(worker.identity(), running);
+    }
   }
 
   @Override
@@ -37,7 +44,7 @@ public final class TestWorker implements Worker {
     Objects.requireNonNull(implementationClass, "implementationClass");
     delegate.registerWorkflow(
         guard && GuardedClassLoader.canGuard(implementationClass)
-            ? GuardedClassLoader.guard(implementationClass, reporter)
+            ? GuardedClassLoader.guard(implementationClass, skipper::report)
             : implementationClass); // the worker reports what is wrong with a class it cannot take
     return this;
   }
@@ -71,16 +78,19 @@ public final class TestWorker implements Worker {
   @Override
   public Worker start() {
     delegate.start();
+    running(true);
     return this;
   }
 
   @Override
   public boolean shutdown(Duration timeout) {
+    running(false);
     return delegate.shutdown(timeout);
   }
 
   @Override
   public void close() {
+    running(false);
     delegate.close();
   }
 }

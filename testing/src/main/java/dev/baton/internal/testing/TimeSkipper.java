@@ -6,6 +6,8 @@ import dev.baton.testing.WorkflowTaskFailedError;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
@@ -25,11 +27,21 @@ public final class TimeSkipper {
   private final SettableTimeSource clock;
   private final EngineProbe probe;
   private final List<NonDeterministicCallException> violations = new CopyOnWriteArrayList<>();
+  private final Set<String> liveWorkers = ConcurrentHashMap.newKeySet();
 
   /** A skipper moving {@code clock}, reading the engine's state through {@code connection}. */
   public TimeSkipper(SettableTimeSource clock, Connection connection) {
     this.clock = clock;
     this.probe = new EngineProbe(connection);
+  }
+
+  /** Notes that the worker {@code identity} runs (or, with {@code false}, has stopped). */
+  void workerRunning(String identity, boolean running) {
+    if (running) {
+      liveWorkers.add(identity);
+    } else {
+      liveWorkers.remove(identity);
+    }
   }
 
   /** Notes a forbidden call made by workflow code; the next wait fails with it. */
@@ -75,7 +87,7 @@ public final class TimeSkipper {
       if (done.getAsBoolean()) {
         return true;
       }
-      EngineState state = probe.read(clock.nowMillis());
+      EngineState state = probe.read(clock.nowMillis(), liveWorkers::contains);
       if (state.failedTask() != null) {
         throw new WorkflowTaskFailedError(state.failedTask());
       }
