@@ -91,6 +91,30 @@ class TimeSkippingTest {
   }
 
   @Test
+  void childWorkflowsThatSleepEndInVirtualTimeAndInOrder() {
+    env.newWorker("timers")
+        .registerWorkflow(Timers.SleeperImpl.class)
+        .registerWorkflow(Timers.ParentImpl.class)
+        .registerActivities(journal)
+        .start();
+
+    String ends = Timers_ParentClient.of(env.baton()).start("parent", List.of(3, 1, 2)).result();
+
+    assertThat(ends)
+        .isEqualTo(
+            START.plus(Duration.ofDays(3))
+                + " "
+                + START.plus(Duration.ofDays(1))
+                + " "
+                + START.plus(Duration.ofDays(2)));
+    assertThat(journal.entries)
+        .containsExactly(
+            "child-1@" + START.plus(Duration.ofDays(1)),
+            "child-2@" + START.plus(Duration.ofDays(2)),
+            "child-3@" + START.plus(Duration.ofDays(3)));
+  }
+
+  @Test
   void sleepMovesTimeByHandAndFiresOnlyTheTimersDueByThen() {
     Timers_SleeperClient sleepers = startWorker();
     sleepers.start("a", "a", List.of(10, 50));

@@ -140,4 +140,29 @@ public final class Timers {
       }
     }
   }
+
+  /** Starts children that sleep, and adds up what they return. */
+  @Workflow(taskQueue = "timers")
+  public interface Parent {
+    /** Starts one child per entry of {@code days}, each sleeping that many days. */
+    @WorkflowMethod
+    String run(List<Integer> days);
+  }
+
+  /** The implementation. */
+  public static class ParentImpl implements Parent {
+    @Override
+    public String run(List<Integer> days) {
+      List<dev.baton.Promise<Instant>> children = new java.util.ArrayList<>();
+      for (int d : days) {
+        children.add(
+            Timers_SleeperChildStub.create().async().sleep("child-" + d, List.of(d * 24 * 60)));
+      }
+      StringBuilder ends = new StringBuilder();
+      for (dev.baton.Promise<Instant> child : children) {
+        ends.append(child.get()).append(' ');
+      }
+      return ends.toString().trim();
+    }
+  }
 }
