@@ -86,6 +86,16 @@ class DeterminismGuardTest {
   }
 
   @Test
+  void anExceptionInWorkflowCodeFailsTheWaitAtOnceWithTheReason() {
+    var run = Careless_Workflow1Client.of(env.baton()).start("buggy", "no-such-call");
+
+    assertThatThrownBy(run::result)
+        .isInstanceOf(WorkflowTaskFailedError.class)
+        .hasMessageContaining("Workflow task of 'buggy' on task queue 'careless' failed")
+        .hasMessageContaining("IllegalArgumentException: no-such-call");
+  }
+
+  @Test
   void theGuardCanBeTurnedOff() {
     try (TestWorkflowEnvironment unguarded =
         TestWorkflowEnvironment.create(

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.ResultTimeoutException;
 import dev.baton.WorkflowFailedException;
+import dev.baton.WorkflowOptions;
 import dev.baton.WorkflowStatus;
 import java.time.Duration;
 import java.util.List;
@@ -116,6 +117,18 @@ class EnvironmentTest {
               TestEnvironmentOptions.DEFAULT_START_TIME.plus(Duration.ofMinutes(21)));
       assertThat(journal.entries).hasSize(2);
     }
+  }
+
+  @Test
+  void aWaitThatTimesOutSaysWhatTheEngineWaitsFor() {
+    var run =
+        Timers_ApprovalClient.of(env.baton())
+            .start(WorkflowOptions.newBuilder("lost").taskQueue("nobody-polls-this").build());
+
+    assertThatThrownBy(() -> run.result(Duration.ofMillis(200)))
+        .isInstanceOf(ResultTimeoutException.class)
+        .hasMessageContaining(
+            "a workflow task of 'lost' on task queue 'nobody-polls-this' waits for a worker");
   }
 
   @Test

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
@@ -22,18 +24,20 @@ final class EngineProbe {
   private static final String SQL =
       """
       SELECT 'W', state, visible_at, lease_expires_at, sticky_until,
-             CAST(last_failure AS VARCHAR), workflow_id, sticky_owner
+             CAST(last_failure AS VARCHAR), workflow_id || ''' on task queue ''' || task_queue || '''',
+             sticky_owner
         FROM baton_workflow_tasks
       UNION ALL
       SELECT 'A', state, visible_at, lease_expires_at, schedule_to_close_at,
-             lease_token, CAST(visible_at + schedule_to_start_ms AS VARCHAR), NULL
+             lease_token, CAST(visible_at + schedule_to_start_ms AS VARCHAR),
+             activity_type || ' of ''' || workflow_id || ''' on task queue ''' || task_queue || ''''
         FROM baton_activity_tasks
       UNION ALL
       SELECT 'T', '', fire_at, NULL, NULL, NULL, NULL, NULL FROM baton_timers
       UNION ALL
       SELECT 'O', '', visible_at, NULL, NULL, NULL, NULL, NULL FROM baton_outbox
       UNION ALL
-      SELECT 'Q', state, NULL, NULL, NULL, NULL, NULL, NULL FROM baton_query_tasks
+      SELECT 'Q', state, NULL, NULL, NULL, NULL, workflow_id, NULL FROM baton_query_tasks
         WHERE state IN ('PENDING', 'CLAIMED')
       UNION ALL
       SELECT 'R', '', execution_deadline, NULL, NULL, NULL, NULL, NULL FROM baton_runs
@@ -111,6 +115,7 @@ final class EngineProbe {
     private boolean sweepDue;
     private @Nullable Long next;
     private @Nullable String failedTask;
+    private final List<String> pending = new ArrayList<>();
 
     Accumulator(long now, Predicate<String> liveWorker) {
       this.now = now;
@@ -129,20 +134,25 @@ final class EngineProbe {
       switch (kind) {
         case "W" -> {
           if (s1 != null && failedTask == null) {
-            failedTask = "Workflow task of '" + s2 + "' failed: " + s1;
+            failedTask = "Workflow task of '" + s2 + " failed: " + s1;
           }
           if ("STARTED".equals(state)) {
-            busy = true;
+            busy("a workflow task of '" + s2 + " is running");
             sweepDue |= t2 != null && t2 <= now;
           } else if (s3 != null && t3 != null && t3 > now && !liveWorker.test(s3)) {
             // Sticky to a worker the test stopped: no one may take it before its stickiness ends.
             due(Math.max(t1 == null ? t3 : t1, t3), true);
+          } else if (t1 != null && t1 <= now) {
+            busy("a workflow task of '" + s2 + " waits for a worker to take it");
           } else {
             due(t1, false);
           }
         }
         case "A" -> {
           if ("SCHEDULED".equals(state)) {
+            if (t1 != null && t1 <= now) {
+              busy("activity " + s3 + " waits for a worker to take it");
+            }
             due(t1, false);
             due(t3, true);
             due(s2 == null ? null : Long.valueOf(s2), true);
@@ -150,14 +160,21 @@ final class EngineProbe {
             due(t2, true); // only its timeout will end it
             due(t3, true);
           } else {
-            busy = true; // running activity code
+            busy("activity " + s3 + " is running");
             sweepDue |= t2 != null && t2 <= now;
           }
         }
         case "T", "R" -> due(t1, true);
         case "O" -> due(t1, true);
-        case "Q" -> busy = true;
+        case "Q" -> busy("a query of '" + s2 + "' waits for its answer");
         default -> throw new IllegalStateException("Unknown row kind " + kind);
+      }
+    }
+
+    private void busy(String reason) {
+      busy = true;
+      if (pending.size() < 5) {
+        pending.add(reason);
       }
     }
 
@@ -169,13 +186,17 @@ final class EngineProbe {
       if (time <= now) {
         busy = true;
         sweepDue |= bySweeper;
+        if (bySweeper && pending.isEmpty()) {
+          pending.add("due timers or timeouts wait for the sweeper");
+        }
       } else if (next == null || time < next) {
         next = time;
       }
     }
 
     EngineState result() {
-      return new EngineState(busy, sweepDue, busy ? null : next, failedTask);
+      return new EngineState(
+          busy, sweepDue, busy ? null : next, failedTask, String.join("; ", pending));
     }
   }
 }

@@ -11,6 +11,11 @@ import org.jspecify.annotations.Nullable;
  * @param sweepDue whether part of that work waits for the sweeper (a due timer, an expired lease)
  * @param nextDueMillis the earliest future time at which something becomes due, or {@code null}
  * @param failedTask a workflow task's last failure, with its workflow id, or {@code null}
+ * @param pending what keeps the engine busy, for people; empty when it is idle
  */
 record EngineState(
-    boolean busy, boolean sweepDue, @Nullable Long nextDueMillis, @Nullable String failedTask) {}
+    boolean busy,
+    boolean sweepDue,
+    @Nullable Long nextDueMillis,
+    @Nullable String failedTask,
+    String pending) {}

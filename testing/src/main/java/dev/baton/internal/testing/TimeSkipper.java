@@ -28,6 +28,7 @@ public final class TimeSkipper {
   private final EngineProbe probe;
   private final List<NonDeterministicCallException> violations = new CopyOnWriteArrayList<>();
   private final Set<String> liveWorkers = ConcurrentHashMap.newKeySet();
+  private volatile String lastPending = "";
 
   /** A skipper moving {@code clock}, reading the engine's state through {@code connection}. */
   public TimeSkipper(SettableTimeSource clock, Connection connection) {
@@ -71,7 +72,10 @@ public final class TimeSkipper {
             && run(() -> false, targetMillis, wallDeadlineNanos);
     if (!reached && clock.nowMillis() < targetMillis) {
       throw new IllegalStateException(
-          "Virtual time did not reach " + target + " in time: workflow code kept running");
+          "Virtual time did not reach "
+              + target
+              + " within the wall-clock timeout: "
+              + (lastPending.isEmpty() ? "workflow code kept running" : lastPending));
     }
   }
 
@@ -88,6 +92,7 @@ public final class TimeSkipper {
         return true;
       }
       EngineState state = probe.read(clock.nowMillis(), liveWorkers::contains);
+      lastPending = state.pending();
       if (state.failedTask() != null) {
         throw new WorkflowTaskFailedError(state.failedTask());
       }
@@ -118,6 +123,14 @@ public final class TimeSkipper {
       }
       pause();
     }
+  }
+
+  /**
+   * What kept the engine busy at the last look, for a timeout's message: such as "a workflow task
+   * of 'x' on task queue 'q' waits for a worker to take it"; empty when it was idle.
+   */
+  public String lastPending() {
+    return lastPending;
   }
 
   /** Interrupts the activity attempts that mocks hold without completing, so workers can stop. */

@@ -62,14 +62,16 @@ final class TimeSkippingHandle<R> implements WorkflowHandle<R> {
     // Follows continued and retried runs as the delegate does: done when it has an outcome.
     boolean closed = skipper.runUntil(this::hasOutcome, deadline);
     if (!closed) {
+      String pending = skipper.lastPending();
       throw new ResultTimeoutException(
           "Workflow "
               + workflowId()
               + " has not closed within "
               + timeout
-              + " of wall-clock time although virtual time was skipped whenever nothing could run:"
-              + " it waits for something only the test can do (a signal, a task token) or its"
-              + " code keeps running");
+              + " of wall-clock time although virtual time was skipped whenever nothing could run: "
+              + (pending.isEmpty()
+                  ? "it waits for something only the test can do (a signal, a task token)"
+                  : pending));
     }
     return delegate.result(Duration.ZERO);
   }
