@@ -125,6 +125,9 @@ public final class TestWorkflowEnvironment implements AutoCloseable {
    * the new time has run. {@code sleep(Duration.ZERO)} just waits until the workflows are idle.
    *
    * @throws WorkflowTaskFailedError if a workflow task failed meanwhile
+   * @throws IllegalStateException if the workflows do not become idle within the {@linkplain
+   *     TestEnvironmentOptions#resultTimeout() result timeout} of wall-clock time, naming what they
+   *     wait for
    */
   public void sleep(Duration duration) {
     Objects.requireNonNull(duration, "duration");

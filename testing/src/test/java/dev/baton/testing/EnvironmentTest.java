@@ -132,6 +132,22 @@ class EnvironmentTest {
   }
 
   @Test
+  void sleepFailsWhenTheWorkflowsDoNotBecomeIdleInTime() {
+    try (TestWorkflowEnvironment other =
+        TestWorkflowEnvironment.create(
+            TestEnvironmentOptions.newBuilder().resultTimeout(Duration.ofMillis(200)).build())) {
+      other.newWorker("timers").registerWorkflow(Timers.ApprovalImpl.class).start();
+      Timers_ApprovalClient.of(other.baton())
+          .start(WorkflowOptions.newBuilder("stuck").taskQueue("nobody-polls-this").build());
+
+      assertThatThrownBy(() -> other.sleep(Duration.ZERO))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("did not become idle")
+          .hasMessageContaining("a workflow task of 'stuck'");
+    }
+  }
+
+  @Test
   void badInputIsRejectedClearly() {
     assertThatThrownBy(() -> env.sleep(null))
         .isInstanceOf(NullPointerException.class)

@@ -64,16 +64,20 @@ public final class TimeSkipper {
   /**
    * Moves virtual time to {@code target}, stopping at every due time on the way until the engine is
    * idle, then waits until it is idle at {@code target}.
+   *
+   * @throws IllegalStateException if that takes longer than {@code wallDeadlineNanos} allows
+   * @throws WorkflowTaskFailedError if a workflow task failed meanwhile
    */
   public void advanceTo(Instant target, long wallDeadlineNanos) {
     long targetMillis = target.toEpochMilli();
     boolean reached =
         run(() -> clock.nowMillis() >= targetMillis, targetMillis, wallDeadlineNanos)
             && run(() -> false, targetMillis, wallDeadlineNanos);
-    if (!reached && clock.nowMillis() < targetMillis) {
+    if (!reached) {
       throw new IllegalStateException(
-          "Virtual time did not reach "
-              + target
+          (clock.nowMillis() < targetMillis
+                  ? "Virtual time did not reach " + target
+                  : "The workflows did not become idle at " + target)
               + " within the wall-clock timeout: "
               + (lastPending.isEmpty() ? "workflow code kept running" : lastPending));
     }
