@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -18,8 +19,14 @@ import java.util.function.BooleanSupplier;
  * of different runs fire in their order. It never decides "idle" from elapsed wall time.
  */
 public final class TimeSkipper {
-  /** Pause between two reads of the engine's state while work is running. */
-  private static final long POLL_NANOS = 500_000;
+  /**
+   * Pauses between two reads of the engine's state while work is running: short at first, since
+   * most steps take a millisecond or two, then longer, so a long activity does not keep a core busy
+   * with reads.
+   */
+  private static final long MIN_POLL_NANOS = 200_000;
+
+  private static final long MAX_POLL_NANOS = 2_000_000;
 
   /** After this long busy, the clock is "moved" by zero to wake sweepers and pollers again. */
   private static final long NUDGE_NANOS = 20_000_000;
@@ -90,12 +97,16 @@ public final class TimeSkipper {
    */
   private boolean run(BooleanSupplier done, long limitMillis, long wallDeadlineNanos) {
     long busySince = System.nanoTime();
+    long poll = MIN_POLL_NANOS;
     while (true) {
       checkViolations();
       if (done.getAsBoolean()) {
         return true;
       }
       EngineState state = probe.read(clock.nowMillis(), liveWorkers::contains);
+      if (!state.pending().equals(lastPending)) {
+        poll = MIN_POLL_NANOS; // the engine moved on: look again soon
+      }
       lastPending = state.pending();
       if (state.failedTask() != null) {
         throw new WorkflowTaskFailedError(state.failedTask());
@@ -111,6 +122,7 @@ public final class TimeSkipper {
         Long next = state.nextDueMillis();
         if (next != null && next <= limitMillis) {
           clock.set(Instant.ofEpochMilli(next));
+          poll = MIN_POLL_NANOS;
           continue;
         }
         if (limitMillis != Long.MAX_VALUE) {
@@ -125,7 +137,8 @@ public final class TimeSkipper {
         clock.advance(java.time.Duration.ZERO);
         busySince = System.nanoTime();
       }
-      pause();
+      pause(poll);
+      poll = Math.min(MAX_POLL_NANOS, poll * 2);
     }
   }
 
@@ -149,12 +162,11 @@ public final class TimeSkipper {
     }
   }
 
-  private static void pause() {
-    try {
-      Thread.sleep(0, (int) POLL_NANOS);
-    } catch (InterruptedException e) {
+  private static void pause(long nanos) {
+    LockSupport.parkNanos(nanos);
+    if (Thread.interrupted()) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for workflows", e);
+      throw new IllegalStateException("Interrupted while waiting for workflows");
     }
   }
 }
