@@ -139,12 +139,33 @@ public final class BatonFactory {
     }
   }
 
+  /**
+   * An instance on the H2 database behind {@code dataSource}, whose schema is already at the latest
+   * version (a copy of a migrated database, as the test harness makes): no migration runs, which
+   * saves Flyway's start-up on every short-lived test database.
+   */
+  public static Baton connectMigratedH2(
+      DataSource dataSource, BatonOptions options, Runnable closeDataSource) {
+    return open(dataSource, new H2Dialect(), options, closeDataSource, false);
+  }
+
   private static Baton open(
       DataSource dataSource, Dialect dialect, BatonOptions options, Runnable closeDataSource) {
+    return open(dataSource, dialect, options, closeDataSource, true);
+  }
+
+  private static Baton open(
+      DataSource dataSource,
+      Dialect dialect,
+      BatonOptions options,
+      Runnable closeDataSource,
+      boolean migrate) {
     Database database = new Database(dataSource, dialect, options.timeSource(), closeDataSource);
     try {
       checkConnection(dataSource);
-      migrate(database);
+      if (migrate) {
+        migrate(database);
+      }
     } catch (RuntimeException e) {
       database.close();
       throw e;

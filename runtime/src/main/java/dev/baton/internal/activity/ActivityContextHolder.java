@@ -18,6 +18,26 @@ public final class ActivityContextHolder {
     return context;
   }
 
+  /**
+   * Runs {@code body} with {@code context} as the current activity's context on this thread, as an
+   * activity worker does; for tools that run an activity method outside a worker (the test
+   * harness's activity environment).
+   */
+  public static <T> T callWith(ActivityContext context, java.util.concurrent.Callable<T> body)
+      throws Exception {
+    ActivityContext previous = CURRENT.get();
+    CURRENT.set(context);
+    try {
+      return body.call();
+    } finally {
+      if (previous == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(previous);
+      }
+    }
+  }
+
   static void set(ActivityContext context) {
     CURRENT.set(context);
   }
