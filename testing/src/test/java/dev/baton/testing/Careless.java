@@ -45,6 +45,7 @@ public final class Careless {
   }
 
   /** The workflow implementation: non-deterministic on purpose. */
+  @SuppressWarnings("baton-determinism") // on purpose: the runtime guard must catch each call
   public static class Workflow1Impl implements Workflow1 {
     @Override
     public String call(String what) {
@@ -124,6 +125,7 @@ public final class Careless {
 
   /** A workflow class that is its own contract. */
   @Workflow(taskQueue = "careless")
+  @SuppressWarnings("baton-determinism") // on purpose: the runtime guard must catch the call
   public static class SelfContained {
     /** Returns a random id, which it must not. */
     @WorkflowMethod
