@@ -10,21 +10,21 @@ import dev.baton.WorkflowHandle;
 import dev.baton.WorkflowStatus;
 import dev.baton.sample.order.systems.PaymentGateway;
 import dev.baton.sample.order.systems.WarehouseFloor;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The order workflow's behaviour, one story per test, on the plain runtime and embedded H2. */
+/**
+ * The order workflow's behaviour, one story per test, on the test harness: an in-memory database
+ * and virtual time, so the real shop's days of waiting take milliseconds.
+ */
 class OrderFulfilmentTest {
-  @TempDir Path folder;
   private ShopTestKit shop;
 
   @BeforeEach
   void openShop() {
-    shop = ShopTestKit.open(folder);
+    shop = ShopTestKit.open();
   }
 
   @AfterEach

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.baton.WorkflowStatus;
+import dev.baton.testing.WorkflowReplayer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,23 +16,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Delivered orders' histories, recorded with {@code baton.exportHistory} and kept in {@code
  * src/test/resources/histories/}: today's code must still replay them, and the newest must still be
- * what the code records. {@code -Dsample.history.update=true} records it again. (The replay test
- * proper comes with the test harness, which reads the same file.)
+ * what the code records. {@code -Dsample.history.update=true} records it again.
  */
 class RecordedHistoryTest {
   static final String RESOURCE = "/histories/order-delivered.json";
   static final String ORDER_ID = "order-recorded";
 
   private final ObjectMapper json = new ObjectMapper();
-
-  @TempDir Path folder;
 
   private static String recorded(String resource) throws IOException {
     try (InputStream in = RecordedHistoryTest.class.getResourceAsStream(resource)) {
@@ -45,10 +42,19 @@ class RecordedHistoryTest {
    * determinism fails here. The older file was recorded before the tracking-number mail was added
    * behind {@code Workflows.getVersion}, and replays without it.
    */
+  @Test
+  void everyRecordedHistoryReplaysWithTodaysCode() throws Exception {
+    WorkflowReplayer.replayFolder(
+        Path.of(RecordedHistoryTest.class.getResource("/histories").toURI()),
+        OrderFulfilmentImpl.class,
+        PickAndPackImpl.class,
+        DeliveryTrackingImpl.class);
+  }
+
   @ParameterizedTest
   @CsvSource({"order-delivered.json, true", "order-delivered-before-tracking-mail.json, false"})
-  void recordedOrderReplaysWithTodaysCode(String file, boolean mailed) throws IOException {
-    try (ShopTestKit shop = ShopTestKit.open(folder)) {
+  void recordedOrderAnswersQueriesAsItDidThen(String file, boolean mailed) throws IOException {
+    try (ShopTestKit shop = ShopTestKit.open()) {
       assertThat(shop.baton().importHistory(recorded("/histories/" + file))).isEqualTo(ORDER_ID);
 
       assertThat(shop.baton().describe(ORDER_ID).status()).isEqualTo(WorkflowStatus.COMPLETED);
@@ -74,7 +80,7 @@ class RecordedHistoryTest {
   @Test
   void recordingIsCurrent() throws IOException {
     String fresh;
-    try (ShopTestKit shop = ShopTestKit.open(folder)) {
+    try (ShopTestKit shop = ShopTestKit.open()) {
       assertThat(shop.fulfil(TestOrders.small(ORDER_ID)).outcome()).isEqualTo(Outcome.DELIVERED);
       fresh = shop.baton().exportHistory(ORDER_ID);
     }

@@ -6,48 +6,57 @@ import dev.baton.Baton;
 import dev.baton.HistoryEvent;
 import dev.baton.WorkflowHandle;
 import dev.baton.sample.order.systems.ShopSystems;
-import java.nio.file.Path;
+import dev.baton.testing.TestWorkflowEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The set-up every behaviour test shares: Baton on a fresh embedded H2 folder, both workers, the
- * stand-in systems and a desk placing orders with the short {@link #POLICY}. It is the one place
- * that moves onto the replay test harness when that comes.
+ * The set-up every behaviour test shares: the test harness's environment (an in-memory database and
+ * virtual time), both workers, the stand-in systems and a desk placing orders with a real shop's
+ * {@link #POLICY} of days, which virtual time skips through in milliseconds.
  */
 public final class ShopTestKit implements AutoCloseable {
   /**
-   * Seconds instead of days: reminder after 1 s, cancellation after 30 s (long enough for a slow
-   * machine to signal first), tracking every 0.2 s.
+   * A real shop's days (reminder after a day, cancellation after three, the carrier asked every
+   * four hours for up to two weeks), with tracking continuing as new every two questions so that
+   * the tests see it happen. Time only moves while a test waits for a result, so a test that waits
+   * for a stage and then signals is never overtaken by a timer.
    */
   public static final FulfilmentPolicy POLICY =
       new FulfilmentPolicy(
           50_000,
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(30),
-          Duration.ofMillis(200),
-          Duration.ofSeconds(20),
+          Duration.ofDays(1),
+          Duration.ofDays(3),
+          Duration.ofHours(4),
+          Duration.ofDays(14),
           2);
 
   /** The carrier delivers at its third answer about a parcel. */
   public static final int CARRIER_QUESTIONS = 3;
 
+  private final TestWorkflowEnvironment env;
   private final Baton baton;
   private final ShopSystems systems;
   private final OrderDesk desk;
 
-  private ShopTestKit(Path folder) {
-    this.baton = Baton.embedded(folder.resolve("h2"));
+  private ShopTestKit() {
+    this.env = TestWorkflowEnvironment.create();
+    this.baton = env.baton();
     this.systems = ShopSystems.create(CARRIER_QUESTIONS, "http://localhost:0");
     ShopWorkers.startWorkflowWorker(baton);
     ShopWorkers.startActivityWorker(baton, systems);
     this.desk = new OrderDesk(baton, new ShopSettings(POLICY, CARRIER_QUESTIONS));
   }
 
-  /** Opens the shop on a new embedded H2 database in {@code folder}. */
-  public static ShopTestKit open(Path folder) {
-    return new ShopTestKit(folder);
+  /** Opens the shop in a new test environment. */
+  public static ShopTestKit open() {
+    return new ShopTestKit();
+  }
+
+  /** The test environment: virtual time, histories. */
+  public TestWorkflowEnvironment env() {
+    return env;
   }
 
   /** The Baton instance. */
@@ -76,33 +85,37 @@ public final class ShopTestKit implements AutoCloseable {
   }
 
   /** Waits until the order's status query reports {@code stage}. */
-  public OrderStatus awaitStage(String orderId, Stage stage) throws InterruptedException {
+  public OrderStatus awaitStage(String orderId, Stage stage) {
     return awaitStatus(orderId, status -> status.stage() == stage);
   }
 
-  /** Waits until the order's status query answers as {@code wanted}. */
-  public OrderStatus awaitStatus(String orderId, Predicate<OrderStatus> wanted)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    OrderStatus status = desk.status(orderId);
-    while (!wanted.test(status)) {
-      assertThat(System.nanoTime())
-          .as("%s reached the stage; it is %s", orderId, status)
-          .isLessThan(deadline);
-      Thread.sleep(50);
-      status = desk.status(orderId);
+  /**
+   * Moves virtual time a minute at a time (far less than any of the policy's waits, so no reminder
+   * or cancellation is overtaken) until the order's status query answers as {@code wanted}; fails
+   * after two virtual hours.
+   */
+  public OrderStatus awaitStatus(String orderId, Predicate<OrderStatus> wanted) {
+    for (int minute = 0; minute < 120; minute++) {
+      env.sleep(Duration.ZERO.plusMinutes(minute == 0 ? 0 : 1));
+      OrderStatus status = desk.status(orderId);
+      if (wanted.test(status)) {
+        return status;
+      }
     }
+    OrderStatus status = desk.status(orderId);
+    assertThat(wanted).as("%s never got there; it is %s", orderId, status).accepts(status);
     return status;
   }
 
-  /** Waits for the approval mail of the order and returns its task token. */
-  public String awaitApprovalToken(String orderId) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (systems.managers().tokenFor(orderId).isEmpty()) {
-      assertThat(System.nanoTime()).as("approval mail for %s", orderId).isLessThan(deadline);
-      Thread.sleep(20);
+  /** Moves virtual time until the order's approval mail was sent; returns its task token. */
+  public String awaitApprovalToken(String orderId) {
+    for (int minute = 0; minute < 120; minute++) {
+      env.sleep(Duration.ZERO.plusMinutes(minute == 0 ? 0 : 1));
+      if (systems.managers().tokenFor(orderId).isPresent()) {
+        return systems.managers().tokenFor(orderId).orElseThrow();
+      }
     }
-    return systems.managers().tokenFor(orderId).orElseThrow();
+    throw new AssertionError("no approval mail for " + orderId + " in two virtual hours");
   }
 
   /** The types of the events in the latest run of {@code workflowId}. */
@@ -112,6 +125,6 @@ public final class ShopTestKit implements AutoCloseable {
 
   @Override
   public void close() {
-    baton.close();
+    env.close();
   }
 }

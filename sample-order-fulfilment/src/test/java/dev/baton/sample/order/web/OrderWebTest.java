@@ -14,17 +14,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The web endpoint, through a real HTTP client. */
 class OrderWebTest {
-  @TempDir Path folder;
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
   private ShopTestKit shop;
@@ -32,7 +29,7 @@ class OrderWebTest {
 
   @BeforeEach
   void start() throws Exception {
-    shop = ShopTestKit.open(folder);
+    shop = ShopTestKit.open();
     web = OrderWeb.start(shop.desk(), 0);
   }
 
