@@ -1,6 +1,7 @@
 package dev.baton.processor;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Every diagnostic the processor reports, each with a stable id ({@code [BATON-W001]}) that users
@@ -264,6 +265,18 @@ public enum Message {
   /** The stable id as it appears in messages, such as {@code [BATON-W001]}. */
   public String id() {
     return "[BATON-" + id + "]";
+  }
+
+  /**
+   * A pattern matching every text {@link #format} gives, whatever its arguments: the template's
+   * fixed words must all be there, in order. Tests assert messages with it.
+   */
+  public Pattern pattern() {
+    StringBuilder regex = new StringBuilder(Pattern.quote(id() + " "));
+    for (String part : template.split("%s|%n", -1)) {
+      regex.append(Pattern.quote(part)).append("(?s:.*?)");
+    }
+    return Pattern.compile(regex.toString());
   }
 
   /** The message text for the given arguments, prefixed with {@link #id()}. */

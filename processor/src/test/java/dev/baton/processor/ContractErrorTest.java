@@ -304,6 +304,10 @@ class ContractErrorTest {
     Compilation compilation = Compiler.javac().withProcessors(new BatonProcessor()).compile(file);
     assertThat(compilation).succeeded();
     assertThat(compilation)
+        .hadWarningContainingMatch(Message.NO_ACTIVITY_TIMEOUT.pattern())
+        .inFile(file)
+        .onLineContaining("void step()");
+    assertThat(compilation)
         .hadWarningContaining(Message.NO_ACTIVITY_TIMEOUT.id() + " Activity Loose.step")
         .inFile(file)
         .onLineContaining("void step()");
@@ -360,9 +364,10 @@ class ContractErrorTest {
             """);
     Compilation compilation = compile(first, second);
     assertThat(compilation)
-        .hadErrorContaining(Message.DUPLICATE_WORKFLOW_TYPE.id() + " @Workflow type b.Shop")
+        .hadErrorContainingMatch(Message.DUPLICATE_WORKFLOW_TYPE.pattern())
         .inFile(second)
         .onLineContaining("public interface Shop");
+    assertThat(compilation).hadErrorContaining("@Workflow type b.Shop has the workflow type name");
     assertThat(compilation).hadErrorContaining("which a.Orders in this compilation already has");
     assertThat(compilation).hadErrorCount(1);
   }
@@ -394,6 +399,10 @@ class ContractErrorTest {
             }
             """);
     Compilation compilation = compile(first, second);
+    assertThat(compilation)
+        .hadErrorContainingMatch(Message.DUPLICATE_ACTIVITY_TYPE.pattern())
+        .inFile(second)
+        .onLineContaining("void debit");
     assertThat(compilation)
         .hadErrorContaining(Message.DUPLICATE_ACTIVITY_TYPE.id() + " Activity Wallets.debit")
         .inFile(second)

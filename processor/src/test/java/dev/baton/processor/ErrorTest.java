@@ -33,7 +33,10 @@ class ErrorTest {
   static void assertError(Message message, String line, String code) {
     JavaFileObject file = source("test.Bad", IMPORTS + code);
     Compilation compilation = compile(file);
-    assertThat(compilation).hadErrorContaining(message.id()).inFile(file).onLineContaining(line);
+    assertThat(compilation)
+        .hadErrorContainingMatch(message.pattern())
+        .inFile(file)
+        .onLineContaining(line);
     assertThat(compilation).hadErrorCount(1);
   }
 
@@ -663,7 +666,7 @@ class ErrorTest {
                 """);
     Compilation compilation = compile(file);
     assertThat(compilation)
-        .hadErrorContaining(Message.UNRESOLVED_TYPE.id())
+        .hadErrorContainingMatch(Message.UNRESOLVED_TYPE.pattern())
         .inFile(file)
         .onLineContaining("interface Bad");
     assertThat(compilation).hadErrorContaining("cannot find symbol");
