@@ -33,6 +33,19 @@ class DeterminismLintTest {
 
   /** A workflow type and an implementation whose {@code run} method holds {@code body}. */
   private static JavaFileObject workflowRunning(String body) {
+    return workflowImplementedBy(
+        """
+        @Override
+        public String run(String input) throws Exception {
+        %s
+          return input;
+        }
+        """
+            .formatted(body.indent(2)));
+  }
+
+  /** A workflow type and an implementation {@code Impl} whose members are {@code members}. */
+  private static JavaFileObject workflowImplementedBy(String members) {
     return source(
         "test.Flow",
         HEADER
@@ -44,15 +57,11 @@ class DeterminismLintTest {
 
               /** The implementation under test. */
               class Impl implements Flow {
-                @Override
-                public String run(String input) throws Exception {
             %s
-                  return input;
-                }
               }
             }
             """
-                .formatted(body.indent(4)));
+                .formatted(members.indent(4)));
   }
 
   private static void assertLintError(Message message, String line, JavaFileObject file) {
@@ -119,52 +128,30 @@ class DeterminismLintTest {
   @Test
   void reportsSynchronizedMethod() {
     JavaFileObject file =
-        source(
-            "test.Flow",
-            HEADER
-                + """
-                @Workflow
-                public interface Flow {
-                  @WorkflowMethod
-                  String run(String input);
-
-                  /** The implementation under test. */
-                  class Impl implements Flow {
-                    @Override
-                    public synchronized String run(String input) {
-                      return input;
-                    }
-                  }
-                }
-                """);
+        workflowImplementedBy(
+            """
+            @Override
+            public synchronized String run(String input) {
+              return input;
+            }
+            """);
     assertLintError(Message.SYNCHRONIZED, "public synchronized String run", file);
   }
 
   @Test
   void reportsReadsAndWritesOfMutableStaticFields() {
     JavaFileObject file =
-        source(
-            "test.Flow",
-            HEADER
-                + """
-                @Workflow
-                public interface Flow {
-                  @WorkflowMethod
-                  String run(String input);
+        workflowImplementedBy(
+            """
+            private static int runs;
+            private static final int LIMIT = 3;
 
-                  /** The implementation under test. */
-                  class Impl implements Flow {
-                    private static int runs;
-                    private static final int LIMIT = 3;
-
-                    @Override
-                    public String run(String input) {
-                      runs++;
-                      return input + LIMIT;
-                    }
-                  }
-                }
-                """);
+            @Override
+            public String run(String input) {
+              runs++;
+              return input + LIMIT;
+            }
+            """);
     assertLintError(Message.MUTABLE_STATIC_FIELD, "runs++", file);
   }
 
@@ -364,33 +351,22 @@ class DeterminismLintTest {
   @Test
   void suppressWarningsBatonDeterminismSilencesOneMethod() {
     JavaFileObject file =
-        source(
-            "test.Flow",
-            HEADER
-                + """
-                @Workflow
-                public interface Flow {
-                  @WorkflowMethod
-                  String run(String input);
+        workflowImplementedBy(
+            """
+            @Override
+            public String run(String input) {
+              return input + debugStamp();
+            }
 
-                  /** The implementation under test. */
-                  class Impl implements Flow {
-                    @Override
-                    public String run(String input) {
-                      return input + debugStamp();
-                    }
+            @SuppressWarnings("baton-determinism") // only logged, never decides anything
+            private long debugStamp() {
+              return System.nanoTime();
+            }
 
-                    @SuppressWarnings("baton-determinism") // only logged, never decides anything
-                    private long debugStamp() {
-                      return System.nanoTime();
-                    }
-
-                    private long other() {
-                      return System.nanoTime() / 2;
-                    }
-                  }
-                }
-                """);
+            private long other() {
+              return System.nanoTime() / 2;
+            }
+            """);
     Compilation compilation = compile(file);
     assertThat(compilation)
         .hadErrorContainingMatch(Message.CLOCK_CALL.pattern())
