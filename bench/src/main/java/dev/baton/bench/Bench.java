@@ -29,7 +29,8 @@ import java.util.TreeSet;
  * {@code quick} (counts ÷ 10, shorter raw-bound windows), {@code scale=<factor>} (multiplies
  * counts), {@code only=<ids>} (RAW, B1 ... B8), {@code runs=<n>} (measured runs per figure, default
  * 3), {@code sleepers=<n>} (B5; 1000000 for the large variant), {@code workflowSlots=<n>} and
- * {@code activitySlots=<n>} (the B1–B3 worker), {@code mysql=<server url>} (default {@code
+ * {@code activitySlots=<n>} (the B1–B3 worker; default 16 each, where Baton's defaults are 2
+ * workflow and 16 activity slots), {@code mysql=<server url>} (default {@code
  * jdbc:mysql://127.0.0.1:3306/}), {@code mysqlUser=}, {@code mysqlPassword=}.
  */
 public final class Bench {
@@ -187,12 +188,12 @@ public final class Bench {
   private void chain(BenchDb db, String id, boolean throughput) throws Exception {
     WorkerOptions options =
         WorkerOptions.newBuilder()
-            .workflowSlots(intArg("workflowSlots", WorkerOptions.getDefault().workflowSlots()))
-            .activitySlots(intArg("activitySlots", WorkerOptions.getDefault().activitySlots()))
+            .workflowSlots(intArg("workflowSlots", 16))
+            .activitySlots(intArg("activitySlots", 16))
             .build();
     String slots = options.workflowSlots() + "/" + options.activitySlots();
     try (db) {
-      double background = Load.backgroundCommitsPerSecond(db);
+      double[] background = Load.background(db);
       try (Baton baton = db.open()) {
         baton
             .newWorker("bench", options)
@@ -207,22 +208,19 @@ public final class Bench {
           List<Double> rates = new ArrayList<>();
           List<Double> p50s = new ArrayList<>();
           List<Double> p99s = new ArrayList<>();
-          List<Double> handlerCommits = new ArrayList<>();
-          List<Double> comCommits = new ArrayList<>();
+          List<double[]> counters = new ArrayList<>();
           int errors = 0;
           String firstError = null;
           for (int r = 0; r < runs; r++) {
             long[] before = db.commitCounters();
             Load.Outcome outcome =
                 Load.run(baton, db, id + "-" + r + "-", count, inFlight, 4, poll);
-            long[] delta = Load.delta(before, db.commitCounters());
+            double[] delta = Load.delta(before, db.commitCounters());
             rates.add(outcome.perSecond());
             p50s.add(Stats.percentile(outcome.latencyNanos(), 50) / 1e6);
             p99s.add(Stats.percentile(outcome.latencyNanos(), 99) / 1e6);
             if (delta != null) {
-              double others = background * outcome.seconds();
-              handlerCommits.add((delta[0] - others) / count);
-              comCommits.add((double) delta[1] / count);
+              counters.add(Load.perWorkflow(delta, background, outcome));
             }
             errors += outcome.errors();
             if (firstError == null) {
@@ -249,18 +247,22 @@ public final class Bench {
               slots);
           report.add(id + ".p50", what + ": start-to-result p50", "ms", p50s, "errors", errors);
           report.add(id + ".p99", what + ": start-to-result p99", "ms", p99s, "errors", errors);
-          if (!handlerCommits.isEmpty()) {
+          if (!counters.isEmpty()) {
+            List<Object> extra = new ArrayList<>(List.of("errors", errors));
+            for (int k = 1; k < BenchDb.COUNTERS.size(); k++) {
+              int index = k;
+              extra.add(BenchDb.COUNTERS.get(k) + "PerWorkflow");
+              extra.add(Stats.median(counters.stream().map(c -> c[index]).toList()));
+            }
+            extra.add("backgroundComCommitPerSecond");
+            extra.add(background[0]);
             report.add(
                 id + ".commitsPerWorkflow",
-                "Handler_commit delta per workflow (server-wide, minus the idle rate before)",
+                "server Com_commit per workflow (minus other clients' idle rate and the harness's"
+                    + " polls)",
                 "commits",
-                handlerCommits,
-                "errors",
-                errors,
-                "backgroundPerSecond",
-                background,
-                "comCommitPerWorkflow",
-                Stats.median(comCommits));
+                counters.stream().map(c -> c[0]).toList(),
+                extra.toArray());
           }
           if (db.kind().equals("MariaDB") && !Double.isNaN(rawMariaDb8)) {
             report.add(

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -41,9 +42,21 @@ abstract class BenchDb implements AutoCloseable {
     return DriverManager.getConnection(url(), user(), password());
   }
 
+  /** The server status counters the figures use, in the order of {@link #COUNTERS}. */
+  static final List<String> COUNTERS =
+      List.of(
+          "Com_commit",
+          "Handler_commit",
+          "Com_rollback",
+          "Com_select",
+          "Com_insert",
+          "Com_update",
+          "Com_delete",
+          "Innodb_os_log_fsyncs");
+
   /**
-   * The server's commit counters, {@code {Handler_commit, Com_commit}}, or nulls where the database
-   * has none (H2).
+   * The server's counters ({@link #COUNTERS}, from {@code SHOW GLOBAL STATUS}), or null where the
+   * database has none (H2).
    */
   long[] commitCounters() throws SQLException {
     return null;
@@ -109,14 +122,15 @@ abstract class BenchDb implements AutoCloseable {
 
     @Override
     long[] commitCounters() throws SQLException {
-      long[] counters = new long[2];
+      long[] counters = new long[COUNTERS.size()];
       try (Connection c = connect();
           Statement s = c.createStatement();
-          ResultSet rs =
-              s.executeQuery(
-                  "SHOW GLOBAL STATUS WHERE Variable_name IN ('Handler_commit', 'Com_commit')")) {
+          ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS")) {
         while (rs.next()) {
-          counters["Handler_commit".equalsIgnoreCase(rs.getString(1)) ? 0 : 1] = rs.getLong(2);
+          int index = COUNTERS.indexOf(rs.getString(1));
+          if (index >= 0) {
+            counters[index] = rs.getLong(2);
+          }
         }
       }
       return counters;

@@ -27,7 +27,8 @@ final class Load {
   private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(120);
 
   /** What one load run measured. */
-  record Outcome(int count, double seconds, long[] latencyNanos, int errors, String firstError) {
+  record Outcome(
+      int count, double seconds, long[] latencyNanos, int errors, String firstError, long polls) {
     double perSecond() {
       return count / seconds;
     }
@@ -82,6 +83,7 @@ final class Load {
     }
     long[] latencies = new long[count];
     int done = 0;
+    long polls = 0;
     long lastProgress = System.nanoTime();
     try (Connection c = db.connect()) {
       while (done + errors.get() < count) {
@@ -98,6 +100,7 @@ final class Load {
             for (int k = 0; k < chunk.size(); k++) {
               s.setString(k + 1, chunk.get(k));
             }
+            polls++;
             try (ResultSet rs = s.executeQuery()) {
               long now = System.nanoTime();
               while (rs.next()) {
@@ -134,7 +137,7 @@ final class Load {
     }
     double seconds = (System.nanoTime() - begin) / 1e9;
     long[] measured = java.util.Arrays.copyOf(latencies, done);
-    return new Outcome(count, seconds, measured, errors.get(), firstError.get());
+    return new Outcome(count, seconds, measured, errors.get(), firstError.get(), polls);
   }
 
   /** Null when the run completed with its expected result, else what is wrong. */
@@ -152,24 +155,53 @@ final class Load {
     }
   }
 
-  /** Commits counted by the server between two {@link BenchDb#commitCounters()} readings. */
-  static long[] delta(long[] before, long[] after) {
+  /** Counter deltas between two {@link BenchDb#commitCounters()} readings. */
+  static double[] delta(long[] before, long[] after) {
     if (before == null || after == null) {
       return null;
     }
-    return new long[] {after[0] - before[0], after[1] - before[1]};
+    double[] delta = new double[before.length];
+    for (int i = 0; i < delta.length; i++) {
+      delta[i] = after[i] - before[i];
+    }
+    return delta;
   }
 
-  /** The server's commits per second while this harness does nothing: other clients' load. */
-  static double backgroundCommitsPerSecond(BenchDb db) throws Exception {
+  /**
+   * The server's counters per second over two seconds while this harness does nothing: the load of
+   * other clients of a shared server, subtracted from the figures' deltas. Null on H2.
+   */
+  static double[] background(BenchDb db) throws Exception {
     long[] before = db.commitCounters();
     if (before == null) {
-      return 0;
+      return null;
     }
     long t0 = System.nanoTime();
-    Thread.sleep(1_000);
-    long[] after = db.commitCounters();
-    // Each reading is itself one autocommit statement.
-    return Math.max(0, after[0] - before[0] - 1) / ((System.nanoTime() - t0) / 1e9);
+    Thread.sleep(2_000);
+    double[] delta = delta(before, db.commitCounters());
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    for (int i = 0; i < delta.length; i++) {
+      delta[i] = Math.max(0, delta[i]) / seconds;
+    }
+    return delta;
+  }
+
+  /**
+   * Per-workflow server counters of a load run: the deltas minus the background rate over the run's
+   * time, minus the harness's own polling queries (each a SELECT and, autocommitted, a
+   * Handler_commit).
+   */
+  static double[] perWorkflow(double[] delta, double[] background, Outcome outcome) {
+    double[] per = new double[delta.length];
+    for (int i = 0; i < per.length; i++) {
+      double own = 0;
+      String name = BenchDb.COUNTERS.get(i);
+      if (name.equals("Com_select") || name.equals("Handler_commit")) {
+        own = outcome.polls();
+      }
+      double others = background == null ? 0 : background[i] * outcome.seconds();
+      per[i] = (delta[i] - others - own) / outcome.count();
+    }
+    return per;
   }
 }

@@ -35,7 +35,7 @@ final class MultiWorker {
           for (int w = 0; w < workers; w++) {
             children.add(launch(db));
           }
-          double background = Load.backgroundCommitsPerSecond(db);
+          double[] background = Load.background(db);
           try (Baton baton = db.open()) {
             Load.run(baton, db, "B6-warm-", Math.max(100, count / 5), inFlight, 4, 10);
             List<Double> rates = new ArrayList<>();
@@ -44,9 +44,9 @@ final class MultiWorker {
             for (int r = 0; r < bench.runs; r++) {
               long[] before = db.commitCounters();
               Load.Outcome outcome = Load.run(baton, db, "B6-" + r + "-", count, inFlight, 4, 10);
-              long[] delta = Load.delta(before, db.commitCounters());
+              double[] delta = Load.delta(before, db.commitCounters());
               rates.add(outcome.perSecond());
-              commitRates.add(delta[0] / outcome.seconds() - background);
+              commitRates.add(delta[0] / outcome.seconds() - background[0]);
               errors += outcome.errors();
               if (outcome.firstError() != null) {
                 System.out.println("B6 first error: " + outcome.firstError());
@@ -75,7 +75,7 @@ final class MultiWorker {
                 errors,
                 "scaling",
                 Stats.median(rates) / one,
-                "serverCommitsPerSecond",
+                "serverComCommitPerSecond",
                 Stats.median(commitRates),
                 "rawBound8t",
                 bench.rawMariaDb8);
@@ -99,6 +99,8 @@ final class MultiWorker {
             "-Xmx256m",
             "-XX:+UseSerialGC",
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+            "-Dorg.slf4j.simpleLogger.log.org.flywaydb=error",
+            "-Dorg.slf4j.simpleLogger.log.org.jooq=error",
             "-cp",
             System.getProperty("java.class.path"),
             WorkerMain.class.getName(),
@@ -132,7 +134,9 @@ final class MultiWorker {
         pump.start();
         return process;
       }
-      System.out.println("[worker] " + line);
+      if (line.contains("ERROR") || line.contains("Exception")) {
+        System.out.println("[worker] " + line);
+      }
     }
     throw new IllegalStateException("A worker JVM exited before it was ready");
   }

@@ -123,7 +123,10 @@ final class ReplayBench {
     for (int i = 0; i < (bench.quick ? 30 : 100); i++) {
       replay(warm, sumTo((10_000 - 2) / 6));
     }
-    for (int size : sizes) {
+    double[] medians = new double[sizes.length];
+    int[] eventCounts = new int[sizes.length];
+    for (int k = 0; k < sizes.length; k++) {
+      int size = sizes[k];
       int steps = (size - 2) / 6;
       List<StoredEvent> history = history(steps);
       long sum = sumTo(steps);
@@ -140,7 +143,24 @@ final class ReplayBench {
         perEvent.add((System.nanoTime() - t0) / 1e3 / ((double) reps * history.size()));
       }
       report(size, history.size(), reps, perEvent, errors);
+      medians[k] = Stats.median(perEvent);
+      eventCounts[k] = history.size();
     }
+    // time(events) = fixed + perEvent * events: the fixed part (a workflow thread and its
+    // scheduler per replay) from the smallest and largest history.
+    double slope =
+        (medians[2] * eventCounts[2] - medians[0] * eventCounts[0])
+            / (eventCounts[2] - eventCounts[0]);
+    bench.report.add(
+        "B4.replay.fixed",
+        "fixed cost of one replay (fresh instance and workflow thread), from the 1k and 100k"
+            + " figures",
+        "us",
+        List.of(medians[0] * eventCounts[0] - slope * eventCounts[0]),
+        "errors",
+        0,
+        "slopeUsPerEvent",
+        slope);
   }
 
   private void report(int size, int events, int reps, List<Double> perEvent, int errors) {
