@@ -312,6 +312,7 @@ public final class Bench {
         p99s.add(Stats.percentile(latencies, 99) / 1e6);
       }
     }
+    printTimeline(baton, prefix + (runs - 1) + "-" + (count - 1));
     String what = "in-flight 1, " + count + " workflows of 3 activities, " + db.kind();
     report.add(
         "B3." + db.kind().toLowerCase(Locale.ROOT) + ".p50",
@@ -327,5 +328,19 @@ public final class Bench {
         p99s,
         "errors",
         errors);
+  }
+
+  /** Prints where one workflow's time went: each history event, in ms after the first. */
+  private static void printTimeline(Baton baton, String workflowId) {
+    List<dev.baton.HistoryEvent> events = baton.history(workflowId);
+    long first = events.get(0).time().toEpochMilli();
+    StringBuilder line = new StringBuilder("B3 timeline of " + workflowId + " (ms after start):");
+    for (dev.baton.HistoryEvent event : events) {
+      line.append(' ')
+          .append(event.type().replace("Workflow", "Wf").replace("Activity", "Act"))
+          .append('@')
+          .append(event.time().toEpochMilli() - first);
+    }
+    System.out.println(line);
   }
 }
