@@ -52,7 +52,8 @@ abstract class BenchDb implements AutoCloseable {
           "Com_insert",
           "Com_update",
           "Com_delete",
-          "Innodb_os_log_fsyncs");
+          "Innodb_data_fsyncs",
+          "Innodb_log_writes");
 
   /**
    * The server's counters ({@link #COUNTERS}, from {@code SHOW GLOBAL STATUS}), or null where the
