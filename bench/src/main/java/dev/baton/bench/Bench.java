@@ -21,17 +21,17 @@ import java.util.TreeSet;
  *
  * <pre>
  * mvn -q -pl bench exec:exec                                 # everything, full counts
- * mvn -q -pl bench exec:exec -Dbench="quick"                 # counts scaled down: about 3 minutes
+ * mvn -q -pl bench exec:exec -Dbench="quick"                 # counts ÷ 10: about 5 minutes here
  * mvn -q -pl bench exec:exec -Dbench="quick only=RAW,B1,B4"  # some figures
  * </pre>
  *
  * Arguments (in {@code -Dbench="..."}, separated by spaces; a leading {@code --} is optional):
- * {@code quick} (counts ÷ 10, shorter raw-bound windows), {@code scale=<factor>} (multiplies
- * counts), {@code only=<ids>} (RAW, B1 ... B8), {@code runs=<n>} (measured runs per figure, default
- * 3), {@code sleepers=<n>} (B5; 1000000 for the large variant), {@code workflowSlots=<n>} and
- * {@code activitySlots=<n>} (the B1–B3 worker; default 16 each, where Baton's defaults are 2
- * workflow and 16 activity slots), {@code mysql=<server url>} (default {@code
- * jdbc:mysql://127.0.0.1:3306/}), {@code mysqlUser=}, {@code mysqlPassword=}.
+ * {@code quick} (counts ÷ 10, B5 1,000 sleepers, shorter raw-bound windows), {@code scale=<factor>}
+ * (multiplies counts), {@code only=<ids>} (RAW, B1 ... B8), {@code runs=<n>} (measured runs per
+ * figure, default 3), {@code sleepers=<n>} (B5; 1000000 for the large variant), {@code
+ * workflowSlots=<n>} and {@code activitySlots=<n>} (the B1–B3 worker; default 16 each, where
+ * Baton's defaults are 2 workflow and 16 activity slots), {@code mysql=<server url>} (default
+ * {@code jdbc:mysql://127.0.0.1:3306/}), {@code mysqlUser=}, {@code mysqlPassword=}.
  */
 public final class Bench {
   final Map<String, String> args;
