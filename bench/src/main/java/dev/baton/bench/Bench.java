@@ -129,8 +129,7 @@ public final class Bench {
         new MultiWorker(this).run();
       }
       if (selected("B7")) {
-        System.out.println(
-            "B7 skipped: the replay harness (module `testing`, issue 8) is not on this branch");
+        new HarnessBench(this).run();
       }
       if (selected("B8")) {
         new CompileBench(this).run();
