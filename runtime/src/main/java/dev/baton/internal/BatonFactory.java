@@ -112,6 +112,20 @@ public final class BatonFactory {
     return open(dataSource, Dialects.detect(dataSource), options, closeDataSource);
   }
 
+  /**
+   * Connector/J settings that save round trips, as HikariCP recommends for MySQL: the events a
+   * transaction appends go as one multi-row {@code INSERT}; the driver keeps the session's
+   * auto-commit and isolation itself instead of asking the server each time a connection is
+   * borrowed; prepared statements are cached. A URL that sets any of them keeps its own value.
+   */
+  private static void tuneConnectorJ(HikariConfig config) {
+    config.addDataSourceProperty("rewriteBatchedStatements", "true");
+    config.addDataSourceProperty("useLocalSessionState", "true");
+    config.addDataSourceProperty("cachePrepStmts", "true");
+    config.addDataSourceProperty("prepStmtCacheSize", "250");
+    config.addDataSourceProperty("prepStmtCacheSqlLimit", "2048");
+  }
+
   /** An instance on the database at {@code jdbcUrl}, with a connection pool of its own. */
   public static Baton connect(
       String jdbcUrl,
@@ -125,6 +139,9 @@ public final class BatonFactory {
     config.setMaximumPoolSize(16);
     config.setPoolName("baton");
     config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    if (jdbcUrl.startsWith("jdbc:mysql:")) {
+      tuneConnectorJ(config);
+    }
     HikariDataSource dataSource;
     try {
       dataSource = new HikariDataSource(config);
