@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.Baton;
 import dev.baton.HistoryEvent;
+import dev.baton.WorkflowStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -45,6 +46,24 @@ class CrashRecoveryTest {
     }
   }
 
+  /** Prints the history of every run the final worker did not finish, to diagnose a failure. */
+  private static void printUnfinishedRuns(TestDatabase db) {
+    try (Baton baton = db.open()) {
+      for (int i = 0; i < WORKFLOWS; i++) {
+        String id = CrashWorker.order(i).id();
+        if (baton.describe(id).status() == WorkflowStatus.RUNNING) {
+          System.out.println("Unfinished run " + id + ":");
+          for (HistoryEvent event : baton.history(id)) {
+            System.out.println(
+                "  " + event.eventId() + " " + event.type() + " " + event.attributesJson());
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      System.out.println("Could not print the unfinished runs: " + e);
+    }
+  }
+
   private void killAndRecover(TestDatabase db, Path folder) throws Exception {
     long seed = Long.getLong("baton.crash.seed", new SecureRandom().nextLong());
     System.out.println(
@@ -69,7 +88,13 @@ class CrashRecoveryTest {
       child.waitFor(30, TimeUnit.SECONDS);
     }
     Process last = launch(data, log, "final");
-    assertThat(last.waitFor(180, TimeUnit.SECONDS)).as("final worker finished").isTrue();
+    boolean finished = last.waitFor(180, TimeUnit.SECONDS);
+    if (!finished) {
+      last.destroyForcibly();
+      last.waitFor(30, TimeUnit.SECONDS);
+      printUnfinishedRuns(db);
+    }
+    assertThat(finished).as("final worker finished").isTrue();
     assertThat(last.exitValue()).isZero();
 
     try (Baton baton = db.open()) {
