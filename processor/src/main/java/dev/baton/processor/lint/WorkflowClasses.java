@@ -4,6 +4,7 @@ import dev.baton.Activity;
 import dev.baton.Workflow;
 import dev.baton.processor.Mirrors;
 import java.lang.annotation.Annotation;
+import javax.annotation.processing.Generated;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -13,8 +14,6 @@ import javax.lang.model.util.Types;
 
 /** Tells workflow implementations from activity implementations and generated classes. */
 final class WorkflowClasses {
-  private static final String GENERATED = "javax.annotation.processing.Generated";
-
   private final Types types;
 
   WorkflowClasses(Types types) {
@@ -35,12 +34,7 @@ final class WorkflowClasses {
 
   /** A class written by an annotation processor, such as Baton's own stubs. */
   boolean isGenerated(TypeElement type) {
-    return type.getAnnotationMirrors().stream()
-        .anyMatch(
-            a ->
-                ((TypeElement) a.getAnnotationType().asElement())
-                    .getQualifiedName()
-                    .contentEquals(GENERATED));
+    return Mirrors.has(type, Generated.class);
   }
 
   /** Whether {@code type} or one of its supertypes carries {@code annotation}. */
