@@ -1,7 +1,5 @@
 package dev.baton.sample.order;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.baton.Baton;
 import dev.baton.HistoryEvent;
 import dev.baton.WorkflowHandle;
@@ -9,7 +7,9 @@ import dev.baton.sample.order.systems.ShopSystems;
 import dev.baton.testing.TestWorkflowEnvironment;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The set-up every behaviour test shares: the test harness's environment (an in-memory database and
@@ -95,27 +95,30 @@ public final class ShopTestKit implements AutoCloseable {
    * after two virtual hours.
    */
   public OrderStatus awaitStatus(String orderId, Predicate<OrderStatus> wanted) {
-    for (int minute = 0; minute < 120; minute++) {
-      env.sleep(Duration.ZERO.plusMinutes(minute == 0 ? 0 : 1));
-      OrderStatus status = desk.status(orderId);
-      if (wanted.test(status)) {
-        return status;
-      }
-    }
-    OrderStatus status = desk.status(orderId);
-    assertThat(wanted).as("%s never got there; it is %s", orderId, status).accepts(status);
-    return status;
+    return awaitVirtually(
+        () -> orderId + " reaching the status wanted (it is " + desk.status(orderId) + ")",
+        () -> Optional.of(desk.status(orderId)).filter(wanted));
   }
 
   /** Moves virtual time until the order's approval mail was sent; returns its task token. */
   public String awaitApprovalToken(String orderId) {
+    return awaitVirtually(
+        () -> "approval mail for " + orderId, () -> systems.managers().tokenFor(orderId));
+  }
+
+  /**
+   * Lets the workflows run, then moves virtual time a minute at a time, until {@code check} gives a
+   * value; fails, naming {@code what}, after two virtual hours.
+   */
+  private <T> T awaitVirtually(Supplier<String> what, Supplier<Optional<T>> check) {
     for (int minute = 0; minute < 120; minute++) {
-      env.sleep(Duration.ZERO.plusMinutes(minute == 0 ? 0 : 1));
-      if (systems.managers().tokenFor(orderId).isPresent()) {
-        return systems.managers().tokenFor(orderId).orElseThrow();
+      env.sleep(Duration.ofMinutes(minute == 0 ? 0 : 1));
+      Optional<T> value = check.get();
+      if (value.isPresent()) {
+        return value.get();
       }
     }
-    throw new AssertionError("no approval mail for " + orderId + " in two virtual hours");
+    throw new AssertionError("no " + what.get() + " in two virtual hours");
   }
 
   /** The types of the events in the latest run of {@code workflowId}. */
