@@ -30,8 +30,9 @@ import java.util.TreeSet;
  * (multiplies counts), {@code only=<ids>} (RAW, B1 ... B8), {@code runs=<n>} (measured runs per
  * figure, default 3), {@code sleepers=<n>} (B5; 1000000 for the large variant), {@code
  * workflowSlots=<n>} and {@code activitySlots=<n>} (the B1–B3 worker; default 16 each, where
- * Baton's defaults are 2 workflow and 16 activity slots), {@code mysql=<server url>} (default
- * {@code jdbc:mysql://127.0.0.1:3306/}), {@code mysqlUser=}, {@code mysqlPassword=}.
+ * Baton's defaults are 2 workflow and 16 activity slots), {@code eager=false} (the B1–B3 worker
+ * without eager dispatch, every task claimed), {@code mysql=<server url>} (default {@code
+ * jdbc:mysql://127.0.0.1:3306/}), {@code mysqlUser=}, {@code mysqlPassword=}.
  */
 public final class Bench {
   final Map<String, String> args;
@@ -189,8 +190,13 @@ public final class Bench {
         WorkerOptions.newBuilder()
             .workflowSlots(intArg("workflowSlots", 16))
             .activitySlots(intArg("activitySlots", 16))
+            .eagerDispatch(Boolean.parseBoolean(args.getOrDefault("eager", "true")))
             .build();
-    String slots = options.workflowSlots() + "/" + options.activitySlots();
+    String slots =
+        options.workflowSlots()
+            + "/"
+            + options.activitySlots()
+            + (options.eagerDispatch() ? "" : " eager=false");
     try (db) {
       double[] background = Load.background(db);
       try (Baton baton = db.open()) {

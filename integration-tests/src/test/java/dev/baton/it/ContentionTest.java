@@ -13,8 +13,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Three worker JVMs share one MariaDB database and 1,000 three-activity workflows: every workflow
@@ -30,27 +31,32 @@ class ContentionTest {
   private static final int KILLS = 10;
   private static final long LIVENESS_BOUND_MILLIS = 10 * 60_000;
 
-  @Test
-  void thousandWorkflowsOnThreeWorkerJvms(@TempDir Path folder) throws Exception {
-    run(folder, null, DatabaseKind.MARIADB, WORKFLOWS);
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(DispatchMode.class)
+  void thousandWorkflowsOnThreeWorkerJvms(DispatchMode mode, @TempDir Path folder)
+      throws Exception {
+    run(folder, null, DatabaseKind.MARIADB, WORKFLOWS, mode);
   }
 
   /**
    * Three worker JVMs and the test JVM open one embedded H2 folder at once: the first serves it to
    * the others (AUTO_SERVER).
    */
-  @Test
-  void threeWorkerJvmsShareOneEmbeddedH2Folder(@TempDir Path folder) throws Exception {
-    run(folder, null, DatabaseKind.H2, SHARED_H2_WORKFLOWS);
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(DispatchMode.class)
+  void threeWorkerJvmsShareOneEmbeddedH2Folder(DispatchMode mode, @TempDir Path folder)
+      throws Exception {
+    run(folder, null, DatabaseKind.H2, SHARED_H2_WORKFLOWS, mode);
   }
 
-  @Test
-  void thousandWorkflowsWhileOneOfThreeWorkerJvmsIsKilledTenTimes(@TempDir Path folder)
-      throws Exception {
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(DispatchMode.class)
+  void thousandWorkflowsWhileOneOfThreeWorkerJvmsIsKilledTenTimes(
+      DispatchMode mode, @TempDir Path folder) throws Exception {
     long seed = Long.getLong("baton.crash.seed", new SecureRandom().nextLong());
     System.out.println(
         "ContentionTest seed=" + seed + " (rerun with -Dbaton.crash.seed=" + seed + ")");
-    run(folder, new Random(seed), DatabaseKind.MARIADB, WORKFLOWS);
+    run(folder, new Random(seed), DatabaseKind.MARIADB, WORKFLOWS, mode);
   }
 
   static Fulfilment.Order order(int i) {
@@ -58,9 +64,10 @@ class ContentionTest {
         "contention-" + i, List.of(new Fulfilment.Line("sku", 1 + i % 7)), 10 * i);
   }
 
-  private static void run(Path folder, Random kills, DatabaseKind kind, int workflows)
+  private static void run(
+      Path folder, Random kills, DatabaseKind kind, int workflows, DispatchMode mode)
       throws Exception {
-    String name = "ContentionTest(" + kind + (kills == null ? ")" : ", kills)");
+    String name = "ContentionTest(" + kind + ", " + mode + (kills == null ? ")" : ", kills)");
     List<Path> logs = new CopyOnWriteArrayList<>();
     List<ChildJvm> workers = new CopyOnWriteArrayList<>();
     Thread[] killer = {null};
@@ -68,7 +75,7 @@ class ContentionTest {
       long begin = System.nanoTime();
       try {
         for (int i = 0; i < 3; i++) {
-          workers.add(launchWorker(db, folder, "worker-" + i, logs));
+          workers.add(launchWorker(db, folder, "worker-" + i, logs, mode));
         }
         for (ChildJvm worker : workers) {
           assertThat(worker.awaitLine("READY"::equals, 120_000))
@@ -82,7 +89,7 @@ class ContentionTest {
               new Thread(
                   () -> {
                     try {
-                      killAndRestart(kills, db, folder, workers, logs);
+                      killAndRestart(kills, db, folder, workers, logs, mode);
                     } catch (Throwable e) {
                       killerFailure.set(e);
                     }
@@ -158,11 +165,13 @@ class ContentionTest {
     }
   }
 
-  private static ChildJvm launchWorker(TestDatabase db, Path folder, String name, List<Path> logs)
+  private static ChildJvm launchWorker(
+      TestDatabase db, Path folder, String name, List<Path> logs, DispatchMode mode)
       throws Exception {
     Path log = folder.resolve(name + "-" + logs.size() + ".log");
     logs.add(log);
-    return ChildJvm.launch(name, ContentionWorker.class, List.of(), db.spec(), log.toString());
+    return ChildJvm.launch(
+        name, ContentionWorker.class, List.of(mode.jvmOption()), db.spec(), log.toString());
   }
 
   /**
@@ -171,7 +180,12 @@ class ContentionTest {
    * that every kill interrupts work however fast the machine is; restarts it at once.
    */
   private static void killAndRestart(
-      Random random, TestDatabase db, Path folder, List<ChildJvm> workers, List<Path> logs)
+      Random random,
+      TestDatabase db,
+      Path folder,
+      List<ChildJvm> workers,
+      List<Path> logs,
+      DispatchMode mode)
       throws Exception {
     int[] thresholds = new int[KILLS];
     for (int k = 0; k < KILLS; k++) {
@@ -200,7 +214,7 @@ class ContentionTest {
           delay,
           completed,
           running);
-      workers.set(victim, launchWorker(db, folder, "worker-" + victim, logs));
+      workers.set(victim, launchWorker(db, folder, "worker-" + victim, logs, mode));
     }
   }
 }

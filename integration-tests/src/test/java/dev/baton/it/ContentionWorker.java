@@ -28,6 +28,7 @@ public final class ContentionWorker {
                 .workflowSlots(4)
                 .activitySlots(8)
                 .maxPollInterval(Duration.ofMillis(200))
+                .eagerDispatch(DispatchMode.eagerInThisJvm())
                 .build())
         .registerWorkflow(CrashFulfilmentImpl.class)
         .registerActivities(new LoggingSteps(log, 20))

@@ -25,12 +25,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Kills worker JVMs with SIGKILL at random instants and halts them at named points (right after a
  * claim, right before a commit, right after a commit), then lets a final JVM finish: every workflow
  * has the result it would have had, every activity completion is recorded once, and an activity ran
- * more than once only under a lease that was lost. Set {@code -Dbaton.crash.seed} to replay a run.
+ * more than once only under a lease that was lost; with tasks leased eagerly and with every task
+ * claimed. Set {@code -Dbaton.crash.seed} to replay a run.
  */
 class CrashRecoveryTest {
   private static final int WORKFLOWS = 120;
@@ -38,11 +41,12 @@ class CrashRecoveryTest {
   private static final Pattern ACTIVITY = Pattern.compile("\"seq\":(\\d+)");
   private static final Pattern ATTEMPT = Pattern.compile("\"attempt\":(\\d+)");
 
-  @AllDatabases
-  void workflowsFinishCorrectlyAfterKillsAndHalts(DatabaseKind kind, @TempDir Path folder)
-      throws Exception {
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("dev.baton.it.DispatchMode#databasesAndModes")
+  void workflowsFinishCorrectlyAfterKillsAndHalts(
+      DatabaseKind kind, DispatchMode mode, @TempDir Path folder) throws Exception {
     try (TestDatabase db = kind.create(folder)) {
-      killAndRecover(db, folder);
+      killAndRecover(db, folder, mode);
     }
   }
 
@@ -64,7 +68,7 @@ class CrashRecoveryTest {
     }
   }
 
-  private void killAndRecover(TestDatabase db, Path folder) throws Exception {
+  private void killAndRecover(TestDatabase db, Path folder, DispatchMode mode) throws Exception {
     long seed = Long.getLong("baton.crash.seed", new SecureRandom().nextLong());
     System.out.println(
         "CrashRecoveryTest seed=" + seed + " (rerun with -Dbaton.crash.seed=" + seed + ")");
@@ -74,7 +78,8 @@ class CrashRecoveryTest {
 
     for (String point : List.of("afterClaim", "beforeCommit", "afterCommit")) {
       int occurrence = 1 + random.nextInt(30);
-      Process child = launch(data, log, "work", "-Dbaton.haltAt=" + point + ":" + occurrence);
+      Process child =
+          launch(data, log, "work", mode.jvmOption(), "-Dbaton.haltAt=" + point + ":" + occurrence);
       assertThat(child.waitFor(90, TimeUnit.SECONDS))
           .as("worker halted at %s:%d", point, occurrence)
           .isTrue();
@@ -82,12 +87,12 @@ class CrashRecoveryTest {
     }
     for (int kill = 0; kill < RANDOM_KILLS; kill++) {
       long delay = 300 + random.nextInt(2200);
-      Process child = launch(data, log, "work");
+      Process child = launch(data, log, "work", mode.jvmOption());
       Thread.sleep(delay);
       child.destroyForcibly(); // SIGKILL
       child.waitFor(30, TimeUnit.SECONDS);
     }
-    Process last = launch(data, log, "final");
+    Process last = launch(data, log, "final", mode.jvmOption());
     boolean finished = last.waitFor(180, TimeUnit.SECONDS);
     if (!finished) {
       last.destroyForcibly();

@@ -37,6 +37,7 @@ public final class CrashWorker {
                 .workflowTaskTimeout(Duration.ofSeconds(2))
                 .activitySlots(4)
                 .maxPollInterval(Duration.ofMillis(200))
+                .eagerDispatch(DispatchMode.eagerInThisJvm())
                 .build())
         .registerWorkflow(CrashFulfilmentImpl.class)
         .registerActivities(new LoggingSteps(log, 30))

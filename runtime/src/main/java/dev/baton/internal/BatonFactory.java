@@ -117,8 +117,12 @@ public final class BatonFactory {
    * transaction appends go as one multi-row {@code INSERT}; the driver keeps the session's
    * auto-commit and isolation itself instead of asking the server each time a connection is
    * borrowed; prepared statements are cached. A URL that sets any of them keeps its own value.
+   * Connections stay out of auto-commit, so a transaction begins without a {@code SET autocommit}
+   * round trip before and after it (every write of Baton's runs in a transaction; the pool rolls
+   * back after a plain read).
    */
   private static void tuneConnectorJ(HikariConfig config) {
+    config.setAutoCommit(false);
     config.addDataSourceProperty("rewriteBatchedStatements", "true");
     config.addDataSourceProperty("useLocalSessionState", "true");
     config.addDataSourceProperty("cachePrepStmts", "true");

@@ -10,6 +10,8 @@ import dev.baton.internal.Services;
 import dev.baton.internal.history.FailureData;
 import dev.baton.internal.json.Json;
 import dev.baton.internal.store.ClaimedActivityTask;
+import dev.baton.internal.store.ClaimedWorkflowTask;
+import dev.baton.internal.store.EagerWorkflowTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +23,20 @@ public final class ActivityExecutor {
   private static final Logger log = LoggerFactory.getLogger(ActivityExecutor.class);
 
   private final Services services;
+  private final NextWorkflowTask nextWorkflowTask;
 
   /** An executor recording outcomes through {@code services}. */
   public ActivityExecutor(Services services) {
+    this(services, NextWorkflowTask.NONE);
+  }
+
+  /**
+   * An executor recording outcomes through {@code services}, whose completions lease the next
+   * workflow task to this worker through {@code nextWorkflowTask} when it can work it.
+   */
+  public ActivityExecutor(Services services, NextWorkflowTask nextWorkflowTask) {
     this.services = services;
+    this.nextWorkflowTask = nextWorkflowTask;
   }
 
   /** Runs the attempt with {@code dispatcher} on {@code implementation} and records the outcome. */
@@ -67,10 +79,14 @@ public final class ActivityExecutor {
       return;
     }
     HaltPoints.reach("beforeCommit");
+    EagerWorkflowTask eager = nextWorkflowTask.reserve(task.token().runId());
+    ClaimedWorkflowTask next = null;
     try {
-      services.activities().complete(task.token(), result);
+      next = services.activities().complete(task.token(), result, eager);
       HaltPoints.reach("afterCommit");
-      services.wakeups().workflowTasks().signal();
+      if (next == null) {
+        services.wakeups().workflowTasks().signal();
+      }
     } catch (ActivityLeaseLostException e) {
       log.warn(
           "Result of activity {} of workflow {} not recorded: {}",
@@ -85,6 +101,14 @@ public final class ActivityExecutor {
           task.activityType(),
           task.workflowId(),
           e);
+    } finally {
+      if (eager != null) {
+        if (next != null) {
+          nextWorkflowTask.run(next);
+        } else {
+          nextWorkflowTask.cancel();
+        }
+      }
     }
   }
 

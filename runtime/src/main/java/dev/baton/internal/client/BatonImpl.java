@@ -23,10 +23,12 @@ import dev.baton.internal.Wakeup;
 import dev.baton.internal.history.RetryPolicyData;
 import dev.baton.internal.jooq.tables.records.BatonWorkflowTasksRecord;
 import dev.baton.internal.json.Json;
+import dev.baton.internal.store.EagerWorkflowTask;
 import dev.baton.internal.store.HistoryTransfer;
 import dev.baton.internal.store.QueryStore;
 import dev.baton.internal.store.RunInfo;
 import dev.baton.internal.store.RunSettings;
+import dev.baton.internal.store.WorkflowStore;
 import dev.baton.internal.worker.WorkerImpl;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -96,6 +98,15 @@ public final class BatonImpl implements Baton {
     String workflowId = options.workflowId();
     checkWorkflowId(workflowId);
     JsonNode input = encodeChecked("workflow " + type.name(), type.parameterTypes(), arguments);
+    String taskQueue = options.taskQueue() != null ? options.taskQueue() : type.taskQueue();
+    String requestId =
+        options.requestId() != null ? options.requestId() : UUID.randomUUID().toString();
+    for (WorkerImpl worker : workers) {
+      EagerWorkflowTask eager = worker.reserveFirstTask(type.name(), taskQueue);
+      if (eager != null) { // registered by this worker, so known in the database
+        return startEagerly(type, options, input, taskQueue, requestId, worker, eager);
+      }
+    }
     if (!services.workflows().isWorkflowTypeRegistered(type.name())) {
       throw new UnknownWorkflowTypeException(
           "No worker has registered workflow type '"
@@ -103,15 +114,50 @@ public final class BatonImpl implements Baton {
               + "' in this database. Start a"
               + " worker with registerWorkflow(...) for it first, and check the type name.");
     }
-    String taskQueue = options.taskQueue() != null ? options.taskQueue() : type.taskQueue();
-    String requestId =
-        options.requestId() != null ? options.requestId() : UUID.randomUUID().toString();
     String runId =
         services
             .workflows()
             .startRun(workflowId, type.name(), taskQueue, input, requestId, settings(options));
     services.wakeups().workflowTasks().signal();
     return new WorkflowHandleImpl<>(services, type, workflowId, runId);
+  }
+
+  /**
+   * Starts a run whose first task is leased to {@code worker} of this process in the start's commit
+   * (eager dispatch), and hands the task to it.
+   */
+  private <R> WorkflowHandle<R> startEagerly(
+      WorkflowType<R> type,
+      WorkflowOptions options,
+      JsonNode input,
+      String taskQueue,
+      String requestId,
+      WorkerImpl worker,
+      EagerWorkflowTask eager) {
+    WorkflowStore.StartedRun started;
+    try {
+      started =
+          services
+              .workflows()
+              .startRun(
+                  options.workflowId(),
+                  type.name(),
+                  taskQueue,
+                  input,
+                  requestId,
+                  settings(options),
+                  eager);
+    } catch (RuntimeException e) {
+      worker.cancelFirstTask();
+      throw e;
+    }
+    if (started.firstTask() != null) {
+      worker.runFirstTask(started.firstTask());
+    } else {
+      worker.cancelFirstTask();
+      services.wakeups().workflowTasks().signal();
+    }
+    return new WorkflowHandleImpl<>(services, type, options.workflowId(), started.runId());
   }
 
   /** How a run started with {@code options} starts. */

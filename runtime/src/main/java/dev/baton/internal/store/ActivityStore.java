@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.jooq.Field;
+import org.jooq.Record;
 import org.jooq.Record2;
 import org.jspecify.annotations.Nullable;
 
@@ -41,30 +43,94 @@ public final class ActivityStore {
   }
 
   static void insertTask(Tx tx, BatonRunsRecord run, Event.ActivityTaskScheduled scheduled) {
+    // Not record.insert(): on MariaDB jOOQ renders INSERT ... RETURNING, which Connector/J refuses.
+    tx.dsl().executeInsert(newTask(tx, run, scheduled));
+  }
+
+  /**
+   * Inserts the task of {@code scheduled} already started, its first attempt leased to {@code
+   * owner}, and returns it for the owner to run: no claim is needed (see {@link EagerActivities}).
+   */
+  static ClaimedActivityTask insertStartedTask(
+      Tx tx, BatonRunsRecord run, Event.ActivityTaskScheduled scheduled, String owner) {
+    BatonActivityTasksRecord row = newTask(tx, run, scheduled);
     long now = tx.now();
+    String lease = UUID.randomUUID().toString();
+    row.setState(STARTED)
+        .setLeaseToken(lease)
+        .setLeaseOwner(owner)
+        .setLeaseExpiresAt(leaseExpiry(row, now))
+        .setStartedAt(now);
+    tx.dsl().executeInsert(row);
+    return new ClaimedActivityTask(
+        new TaskToken(row.getRunId(), row.getSeq(), lease),
+        row.getWorkflowId(),
+        row.getActivityType(),
+        row.getInput(),
+        1,
+        now,
+        null);
+  }
+
+  /**
+   * The first attempts of the activities {@code commands} scheduled in {@code runId} that are
+   * started under a lease of {@code owner}'s: what a workflow task commit leased to its worker (see
+   * {@link EagerActivities}), found again by a retry of that commit.
+   */
+  static List<ClaimedActivityTask> startedBy(
+      Tx tx, String runId, String owner, List<Event> commands) {
+    List<Integer> seqs = new ArrayList<>();
+    for (Event command : commands) {
+      if (command instanceof Event.ActivityTaskScheduled scheduled) {
+        seqs.add(scheduled.seq());
+      }
+    }
+    if (seqs.isEmpty()) {
+      return List.of();
+    }
     var a = BATON_ACTIVITY_TASKS;
-    tx.dsl()
-        .insertInto(a)
-        .set(a.RUN_ID, run.getRunId())
-        .set(a.SEQ, scheduled.seq())
-        .set(a.WORKFLOW_ID, run.getWorkflowId())
-        .set(a.TASK_QUEUE, scheduled.taskQueue())
-        .set(a.ACTIVITY_TYPE, scheduled.activityType())
-        .set(a.INPUT, scheduled.input().toString())
-        .set(a.STATE, SCHEDULED)
-        .set(a.ATTEMPT, 1)
-        .set(a.VISIBLE_AT, now)
-        .set(a.SCHEDULED_AT, now)
-        .set(
-            a.SCHEDULE_TO_CLOSE_AT,
+    return tx.dsl()
+        .selectFrom(a)
+        .where(a.RUN_ID.eq(runId))
+        .and(a.SEQ.in(seqs))
+        .and(a.STATE.eq(STARTED))
+        .and(a.LEASE_OWNER.eq(owner))
+        .and(a.ATTEMPT.eq(1))
+        .fetch(
+            row ->
+                new ClaimedActivityTask(
+                    new TaskToken(row.getRunId(), row.getSeq(), row.getLeaseToken()),
+                    row.getWorkflowId(),
+                    row.getActivityType(),
+                    row.getInput(),
+                    1,
+                    row.getScheduledAt(),
+                    null));
+  }
+
+  /** The row of a newly scheduled activity task, not inserted yet. */
+  private static BatonActivityTasksRecord newTask(
+      Tx tx, BatonRunsRecord run, Event.ActivityTaskScheduled scheduled) {
+    long now = tx.now();
+    BatonActivityTasksRecord row = tx.dsl().newRecord(BATON_ACTIVITY_TASKS);
+    return row.setRunId(run.getRunId())
+        .setSeq(scheduled.seq())
+        .setWorkflowId(run.getWorkflowId())
+        .setTaskQueue(scheduled.taskQueue())
+        .setActivityType(scheduled.activityType())
+        .setInput(scheduled.input().toString())
+        .setState(SCHEDULED)
+        .setAttempt(1)
+        .setVisibleAt(now)
+        .setScheduledAt(now)
+        .setScheduleToCloseAt(
             scheduled.scheduleToCloseMillis() == null
                 ? null
                 : now + scheduled.scheduleToCloseMillis())
-        .set(a.SCHEDULE_TO_START_MS, scheduled.scheduleToStartMillis())
-        .set(a.START_TO_CLOSE_MS, scheduled.startToCloseMillis())
-        .set(a.HEARTBEAT_MS, scheduled.heartbeatMillis())
-        .set(a.RETRY_POLICY, write(scheduled.retry()))
-        .execute();
+        .setScheduleToStartMs(scheduled.scheduleToStartMillis())
+        .setStartToCloseMs(scheduled.startToCloseMillis())
+        .setHeartbeatMs(scheduled.heartbeatMillis())
+        .setRetryPolicy(write(scheduled.retry()));
   }
 
   /**
@@ -76,29 +142,42 @@ public final class ActivityStore {
       String taskQueue, Set<String> activityTypes, String owner, int max) {
     return db.transact(
         tx -> {
-          long now = tx.now();
           var a = BATON_ACTIVITY_TASKS;
-          List<BatonActivityTasksRecord> rows =
+          Field<Long> clock = tx.nowField();
+          List<Record> rows =
               tx.dsl()
-                  .selectFrom(a)
+                  .select(a.fields())
+                  .select(clock)
+                  .from(a)
                   .where(a.TASK_QUEUE.eq(taskQueue))
                   .and(a.STATE.eq(SCHEDULED))
-                  .and(a.VISIBLE_AT.le(now))
+                  .and(a.VISIBLE_AT.le(clock))
                   .and(a.ACTIVITY_TYPE.in(activityTypes))
                   .orderBy(a.VISIBLE_AT)
                   .limit(max)
                   .forUpdate()
                   .skipLocked()
                   .fetch();
+          if (rows.isEmpty()) {
+            return List.of();
+          }
+          tx.noteNow(rows.get(0).get(clock));
+          long now = tx.now();
           List<ClaimedActivityTask> claimed = new ArrayList<>(rows.size());
-          for (BatonActivityTasksRecord row : rows) {
+          for (Record selected : rows) {
+            BatonActivityTasksRecord row = selected.into(a);
             String lease = UUID.randomUUID().toString();
-            row.setState(STARTED)
-                .setLeaseToken(lease)
-                .setLeaseOwner(owner)
-                .setLeaseExpiresAt(leaseExpiry(row, now))
-                .setStartedAt(now)
-                .update();
+            long expiry = leaseExpiry(row, now);
+            tx.dsl()
+                .update(a)
+                .set(a.STATE, STARTED)
+                .set(a.LEASE_TOKEN, lease)
+                .set(a.LEASE_OWNER, owner)
+                .set(a.LEASE_EXPIRES_AT, expiry)
+                .set(a.STARTED_AT, now)
+                .where(a.RUN_ID.eq(row.getRunId()))
+                .and(a.SEQ.eq(row.getSeq()))
+                .execute();
             claimed.add(
                 new ClaimedActivityTask(
                     new TaskToken(row.getRunId(), row.getSeq(), lease),
@@ -135,7 +214,20 @@ public final class ActivityStore {
    * @throws ActivityLeaseLostException if it does not; nothing is recorded
    */
   public void complete(TaskToken token, JsonNode result) {
-    db.transact(
+    complete(token, result, null);
+  }
+
+  /**
+   * Records the activity's result, if {@code token} still holds the lease; when the run then needs
+   * a workflow task and {@code eager} is given, the task is leased at once to the worker it names,
+   * and returned for it to work (see {@link LockedRun#ensureWorkflowTaskLeasedTo}).
+   *
+   * @throws ActivityLeaseLostException if {@code token} does not hold the lease; nothing is
+   *     recorded
+   */
+  public @Nullable ClaimedWorkflowTask complete(
+      TaskToken token, JsonNode result, @Nullable EagerWorkflowTask eager) {
+    return db.transact(
         tx -> {
           Locked locked = lockLeased(tx, token);
           if (locked == null) {
@@ -146,7 +238,10 @@ public final class ActivityStore {
                     tx, token.runId(), "ActivityTaskStarted", token.leaseToken());
             if (recorded instanceof Event.ActivityTaskCompleted done
                 && done.result().equals(result)) {
-              return null;
+              // The first try may have leased the next workflow task to this worker.
+              return eager == null
+                  ? null
+                  : LockedRun.workflowTaskLeasedTo(tx, token.runId(), eager.owner());
             }
             throw new ActivityLeaseLostException(
                 "This task token was used already: the activity's outcome is recorded ("
@@ -161,9 +256,15 @@ public final class ActivityStore {
                   row.getSeq(), row.getAttempt(), row.getLeaseOwner(), token.leaseToken()));
           run.append(new Event.ActivityTaskCompleted(row.getSeq(), result));
           row.delete();
-          run.ensureWorkflowTaskScheduled();
+          ClaimedWorkflowTask next = null;
+          if (eager == null) {
+            run.ensureWorkflowTaskScheduled();
+          } else {
+            next = run.ensureWorkflowTaskLeasedTo(eager.owner(), eager.leaseMillis());
+          }
+          HistoryTail appended = run.appendedEvents();
           run.flush();
-          return null;
+          return next == null ? null : next.withTail(appended);
         });
   }
 

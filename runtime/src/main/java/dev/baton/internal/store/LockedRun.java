@@ -6,11 +6,15 @@ import static dev.baton.internal.jooq.Tables.BATON_WORKFLOW_TASKS;
 import dev.baton.WorkflowStatus;
 import dev.baton.internal.history.Event;
 import dev.baton.internal.history.EventCodec;
+import dev.baton.internal.history.StoredEvent;
 import dev.baton.internal.jooq.tables.records.BatonHistoryRecord;
 import dev.baton.internal.jooq.tables.records.BatonRunsRecord;
 import dev.baton.internal.jooq.tables.records.BatonWorkflowTasksRecord;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import org.jooq.Field;
+import org.jooq.Record;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,9 +36,11 @@ final class LockedRun {
   private final BatonRunsRecord run;
   private final long nextEventIdAtLock;
   private final List<BatonHistoryRecord> pending = new ArrayList<>();
+  private final List<StoredEvent> appended = new ArrayList<>();
   private long addedBytes;
   private long nextEventId;
   private boolean stickyChanged;
+  private boolean rowInserted = true;
 
   private LockedRun(Tx tx, BatonRunsRecord run) {
     this.tx = tx;
@@ -43,16 +49,35 @@ final class LockedRun {
     this.nextEventId = run.getNextEventId();
   }
 
-  /** Locks the run's row, or returns {@code null} when there is no such run. */
+  /**
+   * Locks the run's row, or returns {@code null} when there is no such run. The same statement
+   * reads the transaction's now.
+   */
   static @Nullable LockedRun lock(Tx tx, String runId) {
-    BatonRunsRecord run =
-        tx.dsl().selectFrom(BATON_RUNS).where(BATON_RUNS.RUN_ID.eq(runId)).forUpdate().fetchOne();
-    return run == null ? null : new LockedRun(tx, run);
+    Field<Long> clock = tx.nowField();
+    Record row =
+        tx.dsl()
+            .select(BATON_RUNS.fields())
+            .select(clock)
+            .from(BATON_RUNS)
+            .where(BATON_RUNS.RUN_ID.eq(runId))
+            .forUpdate()
+            .fetchOne();
+    if (row == null) {
+      return null;
+    }
+    tx.noteNow(row.get(clock));
+    return new LockedRun(tx, row.into(BATON_RUNS));
   }
 
-  /** Wraps a run row this transaction has just inserted. */
-  static LockedRun inserted(Tx tx, BatonRunsRecord run) {
-    return new LockedRun(tx, run);
+  /**
+   * Wraps a new run's row, not inserted yet: the first {@link #flush()} inserts it with its history
+   * counters set, so no update follows.
+   */
+  static LockedRun forNewRun(Tx tx, BatonRunsRecord run) {
+    LockedRun locked = new LockedRun(tx, run);
+    locked.rowInserted = false;
+    return locked;
   }
 
   BatonRunsRecord row() {
@@ -80,7 +105,13 @@ final class LockedRun {
     pending.add(
         new BatonHistoryRecord(
             run.getRunId(), id, event.typeName(), tx.now(), attributes, event.requestId()));
+    appended.add(new StoredEvent(id, tx.now(), event));
     return id;
+  }
+
+  /** The events this transaction appended, from {@link #nextEventIdAtLock()} on. */
+  HistoryTail appendedEvents() {
+    return new HistoryTail(nextEventIdAtLock, List.copyOf(appended));
   }
 
   /** The size of the run's history, the events appended in this transaction included. */
@@ -99,17 +130,55 @@ final class LockedRun {
    * otherwise a new task is scheduled. Returns whether one was scheduled.
    */
   boolean ensureWorkflowTaskScheduled() {
-    BatonWorkflowTasksRecord task =
+    return insertWorkflowTask(newWorkflowTask(run.getStickyOwner(), 0), true);
+  }
+
+  /**
+   * As {@link #ensureWorkflowTaskScheduled()}, but a new task is leased at once to {@code owner},
+   * which holds the run in its cache and has a workflow slot set aside for it, so that it works the
+   * task without a claim. Returns the task, or {@code null} when the run had one already.
+   */
+  @Nullable ClaimedWorkflowTask ensureWorkflowTaskLeasedTo(String owner, long leaseMillis) {
+    long now = tx.now();
+    String token = UUID.randomUUID().toString();
+    BatonWorkflowTasksRecord row =
+        newWorkflowTask(owner, 0)
+            .setState(STARTED)
+            .setLeaseToken(token)
+            .setLeaseOwner(owner)
+            .setLeaseExpiresAt(now + leaseMillis)
+            .setStartedAt(now);
+    return insertWorkflowTask(row, true)
+        ? new ClaimedWorkflowTask(
+            run.getRunId(), run.getWorkflowId(), run.getWorkflowType(), token, 1, now)
+        : null;
+  }
+
+  /**
+   * The run's workflow task if it is a first attempt started under a lease of {@code owner}'s: what
+   * an activity completion leased to its worker (see {@link #ensureWorkflowTaskLeasedTo}), found
+   * again by a retry of that completion. {@code null} otherwise.
+   */
+  static @Nullable ClaimedWorkflowTask workflowTaskLeasedTo(Tx tx, String runId, String owner) {
+    var t = BATON_WORKFLOW_TASKS;
+    var row =
         tx.dsl()
-            .selectFrom(BATON_WORKFLOW_TASKS)
-            .where(BATON_WORKFLOW_TASKS.RUN_ID.eq(run.getRunId()))
-            .forUpdate()
+            .selectFrom(t)
+            .where(t.RUN_ID.eq(runId))
+            .and(t.STATE.eq(STARTED))
+            .and(t.LEASE_OWNER.eq(owner))
+            .and(t.ATTEMPT.eq(1))
+            .and(t.WORKFLOW_TYPE.isNotNull())
             .fetchOne();
-    if (task != null) {
-      return false;
-    }
-    scheduleWorkflowTask(run.getStickyOwner());
-    return true;
+    return row == null
+        ? null
+        : new ClaimedWorkflowTask(
+            runId,
+            row.getWorkflowId(),
+            row.getWorkflowType(),
+            row.getLeaseToken(),
+            1,
+            row.getStartedAt());
   }
 
   /** Notes the worker that holds the run in its cache, for the run's next workflow task. */
@@ -130,24 +199,42 @@ final class LockedRun {
 
   /** As {@link #scheduleWorkflowTask(String)}, for a task that becomes visible after a delay. */
   void scheduleWorkflowTask(@Nullable String stickyOwner, long delayMillis) {
-    append(new Event.WorkflowTaskScheduled(run.getTaskQueue()));
+    insertWorkflowTask(newWorkflowTask(stickyOwner, delayMillis), false);
+  }
+
+  /** The row of a new, scheduled workflow task of the run, not inserted yet. */
+  private BatonWorkflowTasksRecord newWorkflowTask(@Nullable String stickyOwner, long delayMillis) {
     long now = tx.now();
-    tx.dsl()
-        .insertInto(BATON_WORKFLOW_TASKS)
-        .set(BATON_WORKFLOW_TASKS.RUN_ID, run.getRunId())
-        .set(BATON_WORKFLOW_TASKS.WORKFLOW_ID, run.getWorkflowId())
-        .set(BATON_WORKFLOW_TASKS.TASK_QUEUE, run.getTaskQueue())
-        .set(BATON_WORKFLOW_TASKS.STATE, SCHEDULED)
-        .set(BATON_WORKFLOW_TASKS.ATTEMPT, 1)
-        .set(BATON_WORKFLOW_TASKS.VISIBLE_AT, now + delayMillis)
-        .set(BATON_WORKFLOW_TASKS.STICKY_OWNER, stickyOwner)
-        .set(BATON_WORKFLOW_TASKS.STICKY_UNTIL, stickyOwner == null ? null : now + STICKY_MILLIS)
-        .execute();
+    return tx.dsl()
+        .newRecord(BATON_WORKFLOW_TASKS)
+        .setRunId(run.getRunId())
+        .setWorkflowId(run.getWorkflowId())
+        .setWorkflowType(run.getWorkflowType())
+        .setTaskQueue(run.getTaskQueue())
+        .setState(SCHEDULED)
+        .setAttempt(1)
+        .setVisibleAt(now + delayMillis)
+        .setStickyOwner(stickyOwner)
+        .setStickyUntil(stickyOwner == null ? null : now + STICKY_MILLIS);
+  }
+
+  /**
+   * Inserts {@code row} and appends the task's scheduled event; with {@code ifAbsent}, a row the
+   * run has already is kept (one statement: no read first) and nothing is appended. Returns whether
+   * the row was inserted.
+   */
+  private boolean insertWorkflowTask(BatonWorkflowTasksRecord row, boolean ifAbsent) {
+    var insert = tx.dsl().insertInto(BATON_WORKFLOW_TASKS).set(row);
+    boolean inserted = (ifAbsent ? insert.onDuplicateKeyIgnore().execute() : insert.execute()) == 1;
+    if (inserted) {
+      append(new Event.WorkflowTaskScheduled(run.getTaskQueue()));
+    }
+    return inserted;
   }
 
   /** Writes the appended events and the new {@code next_event_id}. */
   void flush() {
-    if (pending.isEmpty() && !stickyChanged) {
+    if (pending.isEmpty() && !stickyChanged && rowInserted) {
       return;
     }
     if (!pending.isEmpty()) {
@@ -155,6 +242,14 @@ final class LockedRun {
       pending.clear();
     }
     long bytes = historyBytes();
+    if (!rowInserted) {
+      run.setNextEventId(nextEventId).setHistoryBytes(bytes);
+      // Not run.insert(): on MariaDB jOOQ renders INSERT ... RETURNING, which Connector/J refuses.
+      tx.dsl().executeInsert(run);
+      rowInserted = true;
+      addedBytes = 0;
+      return;
+    }
     tx.dsl()
         .update(BATON_RUNS)
         .set(BATON_RUNS.NEXT_EVENT_ID, nextEventId)

@@ -3,6 +3,9 @@ package dev.baton.internal.store;
 import dev.baton.SettableTimeSource;
 import dev.baton.TimeSource;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /** One database transaction: its jOOQ context and its notion of now. */
 public final class Tx {
@@ -23,8 +26,28 @@ public final class Tx {
   }
 
   /**
+   * Now, for a statement to use and to select: the known value when this transaction has one (or
+   * the time source is not the database's clock), else the database's clock expression. A statement
+   * that selects it hands the value to {@link #noteNow}, which saves the transaction a round trip
+   * of its own to read the clock.
+   */
+  Field<Long> nowField() {
+    return now >= 0 || timeSource instanceof SettableTimeSource
+        ? DSL.val(now())
+        : dialect.nowMillis();
+  }
+
+  /** Takes {@code value}, selected through {@link #nowField()}, as this transaction's now. */
+  void noteNow(@Nullable Long value) {
+    if (now < 0 && value != null && !(timeSource instanceof SettableTimeSource)) {
+      now = value;
+    }
+  }
+
+  /**
    * Now, in epoch milliseconds, read once per transaction from the time source: the database's
-   * clock in production, so that every host compares against the same clock.
+   * clock in production, so that every host compares against the same clock. The first statement of
+   * the hot transactions selects it along ({@link #nowField()}); others read it on first use.
    */
   public long now() {
     if (now < 0) {

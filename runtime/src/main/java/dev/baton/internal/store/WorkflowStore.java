@@ -28,7 +28,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jooq.Record3;
+import org.jooq.Field;
+import org.jooq.Record5;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
@@ -108,9 +109,29 @@ public final class WorkflowStore {
       JsonNode input,
       String requestId,
       RunSettings settings) {
+    return startRun(workflowId, workflowType, taskQueue, input, requestId, settings, null).runId();
+  }
+
+  /**
+   * As {@link #startRun(String, String, String, JsonNode, String, RunSettings)}; with {@code
+   * eager}, the first workflow task is leased at once to the local worker it names, and returned
+   * with the run's first events for that worker to work without a claim or a read of history.
+   *
+   * @throws WorkflowAlreadyStartedException if the workflow id has a running run
+   */
+  public StartedRun startRun(
+      String workflowId,
+      String workflowType,
+      String taskQueue,
+      JsonNode input,
+      String requestId,
+      RunSettings settings,
+      @Nullable EagerWorkflowTask eager) {
     try {
       return db.transact(
-          tx -> insertRun(tx, workflowId, workflowType, taskQueue, input, requestId, settings));
+          tx ->
+              insertRun(
+                  tx, workflowId, workflowType, taskQueue, input, requestId, settings, eager));
     } catch (DataAccessException e) {
       if (db.isDuplicateKey(e)) {
         // [Concurrent start] Two starts of a new id both found no current run; the second insert
@@ -141,6 +162,22 @@ public final class WorkflowStore {
       JsonNode input,
       String requestId,
       RunSettings settings) {
+    return insertRun(tx, workflowId, workflowType, taskQueue, input, requestId, settings, null)
+        .runId();
+  }
+
+  /** A run a start inserted, and its first workflow task if it was leased to a local worker. */
+  public record StartedRun(String runId, @Nullable ClaimedWorkflowTask firstTask) {}
+
+  private static StartedRun insertRun(
+      Tx tx,
+      String workflowId,
+      String workflowType,
+      String taskQueue,
+      JsonNode input,
+      String requestId,
+      RunSettings settings,
+      @Nullable EagerWorkflowTask eager) {
     WorkflowIdReusePolicy reusePolicy = settings.reusePolicy();
     ParentLink parent = settings.parent();
     int attempt = settings.attempt();
@@ -158,7 +195,12 @@ public final class WorkflowStore {
               .where(BATON_RUNS.RUN_ID.eq(current.getRunId()))
               .fetchOne(BATON_RUNS.START_REQUEST_ID);
       if (requestId.equals(currentRequest)) {
-        return current.getRunId(); // a retry of a start that did commit
+        // A retry of a start that did commit, and may have leased the first task to this worker.
+        return new StartedRun(
+            current.getRunId(),
+            eager == null
+                ? null
+                : LockedRun.workflowTaskLeasedTo(tx, current.getRunId(), eager.owner()));
       }
       if (WorkflowStatus.RUNNING.name().equals(current.getStatus())) {
         throw alreadyStarted(workflowId);
@@ -196,13 +238,17 @@ public final class WorkflowStore {
           .setParentSeq(parent.seq())
           .setParentClosePolicy(parent.closePolicy());
     }
-    // Not run.insert(): on MariaDB jOOQ renders INSERT ... RETURNING, which Connector/J refuses.
-    tx.dsl().executeInsert(run);
-    LockedRun locked = LockedRun.inserted(tx, run);
+    LockedRun locked = LockedRun.forNewRun(tx, run);
     locked.append(
         new Event.WorkflowExecutionStarted(
             workflowType, taskQueue, input, attempt > 1 ? attempt : null));
-    locked.scheduleWorkflowTask(null, settings.firstTaskDelayMillis());
+    ClaimedWorkflowTask firstTask = null;
+    if (eager != null && settings.firstTaskDelayMillis() == 0) {
+      firstTask = locked.ensureWorkflowTaskLeasedTo(eager.owner(), eager.leaseMillis());
+    } else {
+      locked.scheduleWorkflowTask(null, settings.firstTaskDelayMillis());
+    }
+    HistoryTail appended = locked.appendedEvents();
     locked.flush();
     if (current == null) {
       tx.dsl()
@@ -219,7 +265,7 @@ public final class WorkflowStore {
           .where(BATON_CURRENT_RUNS.WORKFLOW_ID.eq(workflowId))
           .execute();
     }
-    return runId;
+    return new StartedRun(runId, firstTask == null ? null : firstTask.withTail(appended));
   }
 
   /**
@@ -313,20 +359,20 @@ public final class WorkflowStore {
       String taskQueue, String owner, int max, long leaseMillis) {
     return db.transact(
         tx -> {
-          long now = tx.now();
           var t = BATON_WORKFLOW_TASKS;
-          List<Record3<String, String, Integer>> rows =
+          Field<Long> clock = tx.nowField();
+          List<Record5<String, String, Integer, String, Long>> rows =
               tx.dsl()
-                  .select(t.RUN_ID, t.WORKFLOW_ID, t.ATTEMPT)
+                  .select(t.RUN_ID, t.WORKFLOW_ID, t.ATTEMPT, t.WORKFLOW_TYPE, clock)
                   .from(t)
                   .where(t.TASK_QUEUE.eq(taskQueue))
                   .and(t.STATE.eq(SCHEDULED))
-                  .and(t.VISIBLE_AT.le(now))
+                  .and(t.VISIBLE_AT.le(clock))
                   .and(
                       t.STICKY_OWNER
                           .isNull()
                           .or(t.STICKY_OWNER.eq(owner))
-                          .or(t.STICKY_UNTIL.le(now)))
+                          .or(t.STICKY_UNTIL.le(clock)))
                   .orderBy(t.VISIBLE_AT)
                   .limit(max)
                   .forUpdate()
@@ -335,12 +381,9 @@ public final class WorkflowStore {
           if (rows.isEmpty()) {
             return List.of();
           }
-          Map<String, String> types =
-              tx.dsl()
-                  .select(BATON_RUNS.RUN_ID, BATON_RUNS.WORKFLOW_TYPE)
-                  .from(BATON_RUNS)
-                  .where(BATON_RUNS.RUN_ID.in(rows.stream().map(r -> r.value1()).toList()))
-                  .fetchMap(BATON_RUNS.RUN_ID, BATON_RUNS.WORKFLOW_TYPE);
+          tx.noteNow(rows.get(0).value5());
+          long now = tx.now();
+          Map<String, String> untyped = typesOfUntypedTasks(tx, rows);
           List<ClaimedWorkflowTask> claimed = new ArrayList<>(rows.size());
           for (var row : rows) {
             String token = UUID.randomUUID().toString();
@@ -353,12 +396,31 @@ public final class WorkflowStore {
                 .set(t.STARTED_AT, now)
                 .where(t.RUN_ID.eq(row.value1()))
                 .execute();
+            String type = row.value4() != null ? row.value4() : untyped.get(row.value1());
             claimed.add(
                 new ClaimedWorkflowTask(
-                    row.value1(), row.value2(), types.get(row.value1()), token, row.value3(), now));
+                    row.value1(), row.value2(), type, token, row.value3(), now));
           }
           return claimed;
         });
+  }
+
+  /**
+   * The workflow types of claimed tasks written before tasks carried their type (schema version 5
+   * and older), by run id; empty, without a query, when every task carries it.
+   */
+  private static Map<String, String> typesOfUntypedTasks(
+      Tx tx, List<Record5<String, String, Integer, String, Long>> rows) {
+    List<String> untyped =
+        rows.stream().filter(r -> r.value4() == null).map(r -> r.value1()).toList();
+    if (untyped.isEmpty()) {
+      return Map.of();
+    }
+    return tx.dsl()
+        .select(BATON_RUNS.RUN_ID, BATON_RUNS.WORKFLOW_TYPE)
+        .from(BATON_RUNS)
+        .where(BATON_RUNS.RUN_ID.in(untyped))
+        .fetchMap(BATON_RUNS.RUN_ID, BATON_RUNS.WORKFLOW_TYPE);
   }
 
   /** The run's events from {@code fromEventId} on, in order. */
@@ -392,15 +454,18 @@ public final class WorkflowStore {
    *
    * @param expectedNextEventId the run's {@code next_event_id} when the code last read history
    * @param lastSeenEventId the last event the code saw
+   * @param eager the activities the committing worker may start at once
    */
   public CompletionResult complete(
       ClaimedWorkflowTask task,
       String identity,
       long expectedNextEventId,
       long lastSeenEventId,
-      List<Event> requested) {
+      List<Event> requested,
+      EagerActivities eager) {
     return db.transact(
         tx -> {
+          EagerActivities.Leases leases = eager.new Leases();
           LockedRun run = LockedRun.lock(tx, task.runId());
           BatonWorkflowTasksRecord row = lockTask(tx, task);
           if (run == null || row == null || !run.isRunning()) {
@@ -411,7 +476,17 @@ public final class WorkflowStore {
                             tx, task.runId(), "WorkflowTaskStarted", task.leaseToken())
                     ? CompletionOutcome.ALREADY_COMMITTED
                     : CompletionOutcome.LEASE_LOST;
-            return new CompletionResult(outcome, 0, 0, false, false);
+            if (outcome == CompletionOutcome.ALREADY_COMMITTED && eager.slots() > 0) {
+              // The first try leased activities to this worker, which has not run them yet.
+              return new CompletionResult(
+                  outcome,
+                  0,
+                  0,
+                  false,
+                  false,
+                  ActivityStore.startedBy(tx, task.runId(), eager.owner(), requested));
+            }
+            return CompletionResult.nothingAppended(outcome);
           }
           boolean newEvents =
               run.nextEventIdAtLock() != expectedNextEventId
@@ -421,7 +496,7 @@ public final class WorkflowStore {
           boolean closes = commands.stream().anyMatch(WorkflowStore::closesRun);
           if (newEvents && closes && !overLimit) {
             reschedule(tx, row, identity);
-            return new CompletionResult(CompletionOutcome.REJECTED_NEW_EVENTS, 0, 0, false, false);
+            return CompletionResult.nothingAppended(CompletionOutcome.REJECTED_NEW_EVENTS);
           }
           long firstEventId = run.nextEventIdAtLock();
           run.append(
@@ -430,7 +505,7 @@ public final class WorkflowStore {
           run.append(new Event.WorkflowTaskCompleted(identity, lastSeenEventId, task.startedAt()));
           for (Event command : commands) {
             run.append(command);
-            apply(tx, run, command);
+            apply(tx, run, command, leases);
           }
           CompletionOutcome outcome;
           if (closes) {
@@ -448,10 +523,16 @@ public final class WorkflowStore {
           }
           run.flush();
           boolean activities =
-              commands.stream().anyMatch(c -> c instanceof Event.ActivityTaskScheduled);
+              commands.stream().filter(c -> c instanceof Event.ActivityTaskScheduled).count()
+                  > leases.started().size();
           boolean timers = commands.stream().anyMatch(c -> c instanceof Event.TimerStarted);
           return new CompletionResult(
-              outcome, firstEventId, run.row().getNextEventId(), activities, timers);
+              outcome,
+              firstEventId,
+              run.row().getNextEventId(),
+              activities,
+              timers,
+              leases.started());
         });
   }
 
@@ -587,9 +668,13 @@ public final class WorkflowStore {
         .update();
   }
 
-  private void apply(Tx tx, LockedRun run, Event command) {
+  private void apply(Tx tx, LockedRun run, Event command, EagerActivities.Leases leases) {
     if (command instanceof Event.ActivityTaskScheduled scheduled) {
-      ActivityStore.insertTask(tx, run.row(), scheduled);
+      if (leases.accepts(scheduled)) {
+        leases.add(ActivityStore.insertStartedTask(tx, run.row(), scheduled, leases.owner()));
+      } else {
+        ActivityStore.insertTask(tx, run.row(), scheduled);
+      }
     } else if (command instanceof Event.TimerStarted timer) {
       TimerStore.insertTimer(tx, run.row(), timer);
     } else if (command instanceof Event.TimerCanceled canceled) {

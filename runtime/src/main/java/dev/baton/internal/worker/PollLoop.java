@@ -3,6 +3,7 @@ package dev.baton.internal.worker;
 import dev.baton.internal.Wakeup;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -44,6 +45,55 @@ final class PollLoop<T> implements Runnable {
     this.maxBackoffMillis = maxBackoffMillis;
   }
 
+  /**
+   * Sets aside up to {@code wanted} free slots for tasks this worker leased to itself without a
+   * claim; returns how many. Each must be given back with {@link #release} or used by {@link
+   * #runReserved}.
+   */
+  int tryReserve(int wanted) {
+    int reserved = 0;
+    while (reserved < wanted && running && slots.tryAcquire()) {
+      reserved++;
+    }
+    return reserved;
+  }
+
+  /** Gives back {@code count} slots set aside by {@link #tryReserve} and not used. */
+  void release(int count) {
+    if (count > 0) {
+      slots.release(count);
+    }
+  }
+
+  /**
+   * Runs {@code task} in a slot set aside by {@link #tryReserve}, which it frees when done. Returns
+   * {@code false}, the slot freed, when the worker is shutting down and runs nothing more.
+   */
+  boolean runReserved(T task) {
+    try {
+      executor.execute(
+          () -> {
+            try {
+              handler.accept(task);
+            } finally {
+              slots.release();
+            }
+          });
+      return true;
+    } catch (RejectedExecutionException e) {
+      slots.release();
+      return false;
+    }
+  }
+
+  /**
+   * Runs a claimed task for which no slot was left: it waits for a thread of the executor, whose
+   * size is the slot count, so the worker never runs more than its slots at once.
+   */
+  private void runBeyondSlots(T task) {
+    executor.execute(() -> handler.accept(task));
+  }
+
   /** Stops claiming; tasks already handed over go on. */
   void stop() {
     running = false;
@@ -55,28 +105,31 @@ final class PollLoop<T> implements Runnable {
     long backoff = MIN_BACKOFF_MILLIS;
     while (running) {
       try {
+        // Wait for a free slot, and hold only that one while claiming: the other free slots stay
+        // free for tasks this worker leases to itself meanwhile (tryReserve).
         slots.acquire();
-        int free = 1 + slots.drainPermits();
         long generation = wakeup.generation();
         List<T> tasks = List.of();
         try {
           if (running) {
-            tasks = claim.apply(free);
+            tasks = claim.apply(1 + slots.availablePermits());
           }
         } catch (RuntimeException e) {
           log.warn("{}: polling failed; will retry", name, e);
-        } finally {
-          slots.release(free - tasks.size());
         }
-        for (T task : tasks) {
-          executor.execute(
-              () -> {
-                try {
-                  handler.accept(task);
-                } finally {
-                  slots.release();
-                }
-              });
+        if (tasks.isEmpty()) {
+          slots.release();
+        }
+        int held = 1;
+        while (held < tasks.size() && slots.tryAcquire()) {
+          held++;
+        }
+        for (int i = 0; i < tasks.size(); i++) {
+          if (i < held) {
+            runReserved(tasks.get(i));
+          } else {
+            runBeyondSlots(tasks.get(i)); // its slot went to a self-leased task meanwhile
+          }
         }
         if (tasks.isEmpty()) {
           // Jitter spreads the polls of many workers in other processes over time.

@@ -8,8 +8,10 @@ import dev.baton.WorkflowDispatcher;
 import dev.baton.internal.Services;
 import dev.baton.internal.activity.ActivityExecutor;
 import dev.baton.internal.activity.LocalActivityExecutor;
+import dev.baton.internal.activity.NextWorkflowTask;
 import dev.baton.internal.store.ClaimedActivityTask;
 import dev.baton.internal.store.ClaimedWorkflowTask;
+import dev.baton.internal.store.EagerWorkflowTask;
 import dev.baton.internal.workflow.WorkflowImplementation;
 import dev.baton.internal.workflow.WorkflowInstance;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +56,7 @@ public final class WorkerImpl implements Worker {
   private final List<Thread> pollThreads = new ArrayList<>();
   private final List<ExecutorService> executors = new ArrayList<>();
   private State state = State.NEW;
+  private volatile @Nullable EagerWorkflowDispatch eagerStarts;
 
   /** A worker for {@code taskQueue}; {@code onClose} is told when it has shut down. */
   public WorkerImpl(
@@ -156,6 +160,24 @@ public final class WorkerImpl implements Worker {
               implementation.dispatcher().signalTypes().stream().map(SignalType::name).toList());
     }
     long maxPoll = options.maxPollInterval().toMillis();
+    boolean eager = options.eagerDispatch() && !registry.workflows().isEmpty();
+    EagerWorkflowDispatch eagerWorkflowTasks =
+        new EagerWorkflowDispatch(
+            services, cache, identity, options.workflowTaskTimeout().toMillis());
+    PollLoop<ClaimedActivityTask> activityLoop = null;
+    if (registry.hasActivities()) {
+      ActivityExecutor executor =
+          new ActivityExecutor(services, eager ? eagerWorkflowTasks : NextWorkflowTask.NONE);
+      Set<String> activityTypes = registry.activityTypes();
+      activityLoop =
+          startLoop(
+              "activity",
+              options.activitySlots(),
+              n -> services.activities().claim(taskQueue, activityTypes, identity, n),
+              task -> track(runningActivities, task, () -> runActivity(executor, task)),
+              services.wakeups().activityTasks(),
+              maxPoll);
+    }
     if (!registry.workflows().isEmpty()) {
       long lease = options.workflowTaskTimeout().toMillis();
       ExecutorService localThreads =
@@ -172,14 +194,25 @@ public final class WorkerImpl implements Worker {
                   registry,
                   new LocalActivityExecutor(services.converter(), localThreads),
                   localThreads),
-              lease);
-      startLoop(
-          "workflow",
-          options.workflowSlots(),
-          n -> services.workflows().claim(taskQueue, identity, n, lease),
-          task -> track(runningWorkflowTasks, task, () -> handler.handle(task)),
-          services.wakeups().workflowTasks(),
-          maxPoll);
+              lease,
+              new EagerActivityDispatch(
+                  services,
+                  options.eagerDispatch() ? activityLoop : null,
+                  identity,
+                  taskQueue,
+                  registry.activityTypes()));
+      PollLoop<ClaimedWorkflowTask> workflowLoop =
+          startLoop(
+              "workflow",
+              options.workflowSlots(),
+              n -> services.workflows().claim(taskQueue, identity, n, lease),
+              task -> track(runningWorkflowTasks, task, () -> handler.handle(task)),
+              services.wakeups().workflowTasks(),
+              maxPoll);
+      eagerWorkflowTasks.attach(workflowLoop);
+      if (eager) {
+        eagerStarts = eagerWorkflowTasks;
+      }
       executors.add(localThreads); // after the workflow tasks' pool, so it stops after them
       QueryHandler queries =
           new QueryHandler(
@@ -192,20 +225,36 @@ public final class WorkerImpl implements Worker {
           services.wakeups().queries(),
           maxPoll);
     }
-    if (registry.hasActivities()) {
-      ActivityExecutor executor = new ActivityExecutor(services);
-      Set<String> activityTypes = registry.activityTypes();
-      startLoop(
-          "activity",
-          options.activitySlots(),
-          n -> services.activities().claim(taskQueue, activityTypes, identity, n),
-          task -> track(runningActivities, task, () -> runActivity(executor, task)),
-          services.wakeups().activityTasks(),
-          maxPoll);
-    }
     state = State.RUNNING;
     log.info("Worker {} started on task queue {}", identity, taskQueue);
     return this;
+  }
+
+  /**
+   * For a start in this process: when this worker runs {@code workflowType} on {@code taskQueue}
+   * with eager dispatch and has a free workflow slot, sets the slot aside and returns what the
+   * start should ask for, so that the run's first task is leased to this worker in the start's
+   * commit; {@code null} otherwise. Hand the task over with {@link #runFirstTask}, or give the slot
+   * back with {@link #cancelFirstTask}.
+   */
+  public @Nullable EagerWorkflowTask reserveFirstTask(String workflowType, String taskQueue) {
+    EagerWorkflowDispatch dispatch = eagerStarts;
+    if (dispatch == null
+        || !this.taskQueue.equals(taskQueue)
+        || registry.workflow(workflowType) == null) {
+      return null;
+    }
+    return dispatch.reserveNewRun();
+  }
+
+  /** Works the first task of a run its start leased to this worker, in the slot set aside. */
+  public void runFirstTask(ClaimedWorkflowTask task) {
+    Objects.requireNonNull(eagerStarts, "no slot was set aside").run(task);
+  }
+
+  /** Gives back the slot {@link #reserveFirstTask} set aside: the start leased no task. */
+  public void cancelFirstTask() {
+    Objects.requireNonNull(eagerStarts, "no slot was set aside").cancel();
   }
 
   private void runActivity(ActivityExecutor executor, ClaimedActivityTask task) {
@@ -228,7 +277,7 @@ public final class WorkerImpl implements Worker {
     }
   }
 
-  private <T> void startLoop(
+  private <T> PollLoop<T> startLoop(
       String kind,
       int slots,
       java.util.function.IntFunction<List<T>> claim,
@@ -252,6 +301,7 @@ public final class WorkerImpl implements Worker {
     loops.add(loop);
     pollThreads.add(thread);
     thread.start();
+    return loop;
   }
 
   private static ThreadFactory threads(String prefix) {

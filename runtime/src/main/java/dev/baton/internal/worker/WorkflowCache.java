@@ -25,6 +25,11 @@ final class WorkflowCache {
     return instances.remove(runId);
   }
 
+  /** Whether the cache holds an instance of the run. */
+  synchronized boolean contains(String runId) {
+    return instances.containsKey(runId);
+  }
+
   /**
    * Puts an instance back; returns the instances evicted to make room, to be destroyed. When the
    * cache already holds an instance of the run (a query and a task each took one), the one further

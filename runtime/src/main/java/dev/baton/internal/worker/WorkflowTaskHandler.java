@@ -7,6 +7,7 @@ import dev.baton.internal.history.Event;
 import dev.baton.internal.history.StoredEvent;
 import dev.baton.internal.store.ClaimedWorkflowTask;
 import dev.baton.internal.store.CompletionResult;
+import dev.baton.internal.store.EagerActivities;
 import dev.baton.internal.workflow.WorkflowImplementation;
 import dev.baton.internal.workflow.WorkflowInstance;
 import dev.baton.internal.workflow.WorkflowTaskResult;
@@ -34,6 +35,7 @@ final class WorkflowTaskHandler {
   private final Duration deadlockTimeout;
   private final LocalActivityRunner localActivities;
   private final long leaseMillis;
+  private final EagerActivityDispatch eagerActivities;
 
   WorkflowTaskHandler(
       Services services,
@@ -43,7 +45,9 @@ final class WorkflowTaskHandler {
       String taskQueue,
       Duration deadlockTimeout,
       LocalActivityRunner localActivities,
-      long leaseMillis) {
+      long leaseMillis,
+      EagerActivityDispatch eagerActivities) {
+    this.eagerActivities = eagerActivities;
     this.deadlockTimeout = deadlockTimeout;
     this.localActivities = localActivities;
     this.leaseMillis = leaseMillis;
@@ -86,25 +90,40 @@ final class WorkflowTaskHandler {
       }
       instance.setTaskAttempt(task.attempt());
       List<StoredEvent> events =
-          services.workflows().readHistory(task.runId(), instance.nextEventId());
+          task.tail() != null && instance.hasProcessedAllBefore(task.tail().fromEventId())
+              ? task.tail().events() // what the commit that leased the task appended
+              : services.workflows().readHistory(task.runId(), instance.nextEventId());
       WorkflowTaskResult result = instance.processTask(events, task.startedAt(), batch);
       batch.close(); // those still running belong to a run that has closed
       HaltPoints.reach("beforeCommit");
-      CompletionResult completion =
-          services
-              .workflows()
-              .complete(
-                  task,
-                  identity,
-                  result.expectedNextEventId(),
-                  result.lastSeenEventId(),
-                  result.commands());
-      HaltPoints.reach("afterCommit");
-      if (result.commands().stream().anyMatch(WorkflowTaskHandler::touchesOtherRuns)) {
-        services.wakeups().outbox().signal();
+      EagerActivities grant = eagerActivities.reserve(result.commands());
+      CompletionResult completion;
+      try {
+        completion =
+            services
+                .workflows()
+                .complete(
+                    task,
+                    identity,
+                    result.expectedNextEventId(),
+                    result.lastSeenEventId(),
+                    result.commands(),
+                    grant);
+      } catch (RuntimeException e) {
+        eagerActivities.cancel(grant);
+        throw e;
       }
-      afterCommit(task, instance, completion);
-      instance = null; // handed over to the cache or destroyed
+      try {
+        HaltPoints.reach("afterCommit");
+        if (result.commands().stream().anyMatch(WorkflowTaskHandler::touchesOtherRuns)) {
+          services.wakeups().outbox().signal();
+        }
+        afterCommit(task, instance, completion);
+        instance = null; // handed over to the cache or destroyed
+      } finally {
+        // After the cache holds the run again, so that the activities' completions find it.
+        eagerActivities.run(grant, completion.startedActivities());
+      }
     } catch (WorkflowTaskLeaseLostException e) {
       log.warn("Workflow task of {} (run {}): {}", task.workflowId(), task.runId(), e.getMessage());
     } catch (NonDeterministicException e) {

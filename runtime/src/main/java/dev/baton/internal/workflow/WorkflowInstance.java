@@ -333,6 +333,14 @@ public final class WorkflowInstance implements WorkflowContext {
     ownEventsUntil = nextEventIdAfterCommit;
   }
 
+  /**
+   * Whether this instance has processed every event of the run before {@code eventId}: those it
+   * read, and then its own last commit's.
+   */
+  public boolean hasProcessedAllBefore(long eventId) {
+    return nextEventId == eventId || (nextEventId == ownEventsFrom && ownEventsUntil == eventId);
+  }
+
   /** Whether the code has issued a command that closes the run. */
   public boolean isClosed() {
     return closed;

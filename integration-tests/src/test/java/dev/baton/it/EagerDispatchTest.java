@@ -1,0 +1,115 @@
+package dev.baton.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.baton.Baton;
+import dev.baton.BatonOptions;
+import dev.baton.HistoryEvent;
+import dev.baton.WorkerOptions;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link WorkerOptions#eagerDispatch()}: with it, a worker that runs both a workflow and its
+ * activities, in the process that starts the workflow, claims nothing: the first workflow task is
+ * leased to it in the start's commit, each activity in the commit of the workflow task that
+ * schedules it, each later workflow task in the commit of the activity's completion; and every
+ * workflow task works from the events its leasing commit appended instead of reading history.
+ * Without it every task is claimed and reads history. Claims and reads are counted from outside
+ * Baton, on the statements it sends to the database.
+ */
+class EagerDispatchTest {
+  private static final int WORKFLOWS = 5;
+  private static final String ACTIVITY_CLAIMS = "activity claims";
+  private static final String WORKFLOW_CLAIMS = "workflow task claims";
+  private static final String HISTORY_READS = "history reads of workflow tasks";
+
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("dev.baton.it.DispatchMode#databasesAndModes")
+  void eagerWorkerClaimsNothingAndReadsNoHistory(
+      DatabaseKind kind, DispatchMode mode, @TempDir Path folder) throws Exception {
+    CountingDataSource counting =
+        new CountingDataSource(
+            Map.of(
+                ACTIVITY_CLAIMS, claimUpdateOf("baton_activity_tasks"),
+                WORKFLOW_CLAIMS, claimUpdateOf("baton_workflow_tasks"),
+                HISTORY_READS, "from baton_history where .*event_id >= "));
+    try (TestDatabase db = kind.create(folder);
+        HikariDataSource pool = pool(db);
+        Baton baton = Baton.connect(counting.wrap(pool), BatonOptions.getDefault())) {
+      baton
+          .newWorker(
+              "fulfilment",
+              // Slots enough that one is always free for a task the worker leases to itself.
+              WorkerOptions.newBuilder().workflowSlots(4).eagerDispatch(mode.eager()).build())
+          .registerWorkflow(FulfilmentImpl.class)
+          .registerActivities(new StepsImpl())
+          .start();
+      FulfilmentClient client = FulfilmentClient.of(baton);
+      String identity = null;
+      long historyReads = 0;
+      for (int i = 0; i < WORKFLOWS; i++) {
+        Fulfilment.Order order = order(i);
+        long readsBefore = counting.count(HISTORY_READS);
+        assertThat(client.start(order.id(), order).result(Duration.ofSeconds(30)))
+            .isEqualTo(FulfilmentImpl.expectedReceipt(order));
+        historyReads += counting.count(HISTORY_READS) - readsBefore;
+        List<HistoryEvent> history = baton.history(order.id());
+        assertThat(history)
+            .extracting(HistoryEvent::type)
+            .containsExactlyElementsOf(ExpectedHistory.THREE_ACTIVITIES);
+        for (HistoryEvent event : history) {
+          if (event.type().endsWith("TaskStarted")) {
+            String by = event.attributesJson().replaceAll(".*\"identity\":\"([^\"]*)\".*", "$1");
+            identity = identity == null ? by : identity;
+            assertThat(by).as("who started %s", event).isEqualTo(identity);
+          }
+        }
+      }
+
+      if (mode.eager()) {
+        assertThat(counting.count(ACTIVITY_CLAIMS)).as(ACTIVITY_CLAIMS).isZero();
+        // Started in this process: even the first task is leased in the start's commit.
+        assertThat(counting.count(WORKFLOW_CLAIMS)).as(WORKFLOW_CLAIMS).isZero();
+        // Every task works from the events its leasing commit appended.
+        assertThat(historyReads).as(HISTORY_READS).isZero();
+      } else {
+        assertThat(counting.count(ACTIVITY_CLAIMS)).as(ACTIVITY_CLAIMS).isEqualTo(3 * WORKFLOWS);
+        assertThat(counting.count(WORKFLOW_CLAIMS)).as(WORKFLOW_CLAIMS).isEqualTo(4 * WORKFLOWS);
+        assertThat(historyReads).as(HISTORY_READS).isEqualTo(4 * WORKFLOWS);
+      }
+    }
+  }
+
+  /** The statement that sets a claimed task's state and new lease token. */
+  private static String claimUpdateOf(String table) {
+    return "update "
+        + table
+        + " set ("
+        + table
+        + "\\.)?state = \\?, ("
+        + table
+        + "\\.)?lease_token";
+  }
+
+  private static HikariDataSource pool(TestDatabase db) {
+    String[] jdbc = db.jdbc();
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbc[0]);
+    config.setUsername(jdbc[1]);
+    config.setPassword(jdbc[2]);
+    config.setMaximumPoolSize(8);
+    return new HikariDataSource(config);
+  }
+
+  private static Fulfilment.Order order(int i) {
+    return new Fulfilment.Order("eager-" + i, List.of(new Fulfilment.Line("sku", 1 + i)), 100 * i);
+  }
+}
