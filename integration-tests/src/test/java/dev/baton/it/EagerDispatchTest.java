@@ -20,16 +20,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@link WorkerOptions#eagerDispatch()}: with it, a worker that runs both a workflow and its
  * activities, in the process that starts the workflow, claims nothing: the first workflow task is
  * leased to it in the start's commit, each activity in the commit of the workflow task that
- * schedules it, each later workflow task in the commit of the activity's completion; and every
- * workflow task works from the events its leasing commit appended instead of reading history.
- * Without it every task is claimed and reads history. Claims and reads are counted from outside
- * Baton, on the statements it sends to the database.
+ * schedules it; and each later workflow task runs before its activity's completion commits, and
+ * commits with it, so it never has a row of its own. No workflow task reads history. Without it
+ * every task is claimed and reads history. Claims and reads are counted from outside Baton, on the
+ * statements it sends to the database.
  */
 class EagerDispatchTest {
   private static final int WORKFLOWS = 5;
   private static final String ACTIVITY_CLAIMS = "activity claims";
   private static final String WORKFLOW_CLAIMS = "workflow task claims";
   private static final String HISTORY_READS = "history reads of workflow tasks";
+  private static final String WORKFLOW_TASK_ROWS = "workflow task rows inserted";
 
   @ParameterizedTest(name = "{0}, {1}")
   @MethodSource("dev.baton.it.DispatchMode#databasesAndModes")
@@ -38,9 +39,14 @@ class EagerDispatchTest {
     CountingDataSource counting =
         new CountingDataSource(
             Map.of(
-                ACTIVITY_CLAIMS, claimUpdateOf("baton_activity_tasks"),
-                WORKFLOW_CLAIMS, claimUpdateOf("baton_workflow_tasks"),
-                HISTORY_READS, "from baton_history where .*event_id >= "));
+                ACTIVITY_CLAIMS,
+                claimUpdateOf("baton_activity_tasks"),
+                WORKFLOW_CLAIMS,
+                claimUpdateOf("baton_workflow_tasks"),
+                HISTORY_READS,
+                "from baton_history where .*event_id >= ",
+                WORKFLOW_TASK_ROWS,
+                "into baton_workflow_tasks"));
     try (TestDatabase db = kind.create(folder);
         HikariDataSource pool = pool(db);
         Baton baton = Baton.connect(counting.wrap(pool), BatonOptions.getDefault())) {
@@ -80,10 +86,16 @@ class EagerDispatchTest {
         assertThat(counting.count(WORKFLOW_CLAIMS)).as(WORKFLOW_CLAIMS).isZero();
         // Every task works from the events its leasing commit appended.
         assertThat(historyReads).as(HISTORY_READS).isZero();
+        // Only the start inserts a task row: each later workflow task ran before the completion
+        // of its activity and committed with it.
+        assertThat(counting.count(WORKFLOW_TASK_ROWS)).as(WORKFLOW_TASK_ROWS).isEqualTo(WORKFLOWS);
       } else {
         assertThat(counting.count(ACTIVITY_CLAIMS)).as(ACTIVITY_CLAIMS).isEqualTo(3 * WORKFLOWS);
         assertThat(counting.count(WORKFLOW_CLAIMS)).as(WORKFLOW_CLAIMS).isEqualTo(4 * WORKFLOWS);
         assertThat(historyReads).as(HISTORY_READS).isEqualTo(4 * WORKFLOWS);
+        assertThat(counting.count(WORKFLOW_TASK_ROWS))
+            .as(WORKFLOW_TASK_ROWS)
+            .isEqualTo(4 * WORKFLOWS);
       }
     }
   }

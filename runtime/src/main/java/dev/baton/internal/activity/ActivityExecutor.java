@@ -78,10 +78,14 @@ public final class ActivityExecutor {
           task.workflowId());
       return;
     }
-    HaltPoints.reach("beforeCommit");
-    EagerWorkflowTask eager = nextWorkflowTask.reserve(task.token().runId());
+    EagerWorkflowTask eager = null;
     ClaimedWorkflowTask next = null;
     try {
+      if (nextWorkflowTask.completeWithWorkflowTask(task, result)) {
+        return; // recorded with the workflow task that ran the result
+      }
+      HaltPoints.reach("beforeCommit");
+      eager = nextWorkflowTask.reserve(task.token().runId());
       next = services.activities().complete(task.token(), result, eager);
       HaltPoints.reach("afterCommit");
       if (next == null) {

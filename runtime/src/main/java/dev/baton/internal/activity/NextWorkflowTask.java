@@ -1,12 +1,15 @@
 package dev.baton.internal.activity;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baton.internal.store.ClaimedActivityTask;
 import dev.baton.internal.store.ClaimedWorkflowTask;
 import dev.baton.internal.store.EagerWorkflowTask;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Lets an activity's completion lease its run's next workflow task to this worker in the same
- * commit, when the worker holds the run and can work the task at once.
+ * Lets an activity's completion go with its run's next workflow task when this worker holds the
+ * run: the task runs before the commit and commits with the completion, or is leased to this worker
+ * in the completion's commit and runs after it.
  */
 public interface NextWorkflowTask {
   /** Never leases: the next workflow task waits in its queue for a claim. */
@@ -24,6 +27,11 @@ public interface NextWorkflowTask {
 
         @Override
         public void cancel() {}
+
+        @Override
+        public boolean completeWithWorkflowTask(ClaimedActivityTask task, JsonNode result) {
+          return false;
+        }
       };
 
   /**
@@ -37,4 +45,13 @@ public interface NextWorkflowTask {
 
   /** Gives back the slot set aside: the completion leased no task. */
   void cancel();
+
+  /**
+   * Records the completion of {@code task} together with the workflow task that runs {@code
+   * result}, in one commit, when this worker holds the run; returns {@code false}, having recorded
+   * nothing, when it cannot.
+   *
+   * @throws dev.baton.ActivityLeaseLostException if the task's lease is no longer valid
+   */
+  boolean completeWithWorkflowTask(ClaimedActivityTask task, JsonNode result);
 }

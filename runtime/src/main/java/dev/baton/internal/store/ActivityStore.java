@@ -532,14 +532,15 @@ public final class ActivityStore {
     return true;
   }
 
-  private record Locked(LockedRun run, BatonActivityTasksRecord row) {}
+  /** A run and one of its activity task rows, both locked, the row's lease checked. */
+  record Locked(LockedRun run, BatonActivityTasksRecord row) {}
 
   /**
    * Locks the run, then the task row, and checks that {@code token} holds the lease. Returns {@code
    * null} when the outcome of this lease is already in history (the first attempt of this call
    * committed, though its caller saw the connection break).
    */
-  private static @Nullable Locked lockLeased(Tx tx, TaskToken token) {
+  static @Nullable Locked lockLeased(Tx tx, TaskToken token) {
     LockedRun run = LockedRun.lock(tx, token.runId());
     var a = BATON_ACTIVITY_TASKS;
     BatonActivityTasksRecord row =

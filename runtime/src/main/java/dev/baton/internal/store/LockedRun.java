@@ -1,5 +1,6 @@
 package dev.baton.internal.store;
 
+import static dev.baton.internal.jooq.Tables.BATON_HISTORY;
 import static dev.baton.internal.jooq.Tables.BATON_RUNS;
 import static dev.baton.internal.jooq.Tables.BATON_WORKFLOW_TASKS;
 
@@ -232,14 +233,37 @@ final class LockedRun {
     return inserted;
   }
 
+  /**
+   * Inserts the appended events in one multi-row {@code INSERT}: one statement, rendered once
+   * (jOOQ's batch of records renders each record's insert, a sixth of a worker's CPU in B2).
+   */
+  private void insertPendingEvents() {
+    var h = BATON_HISTORY;
+    var insert =
+        tx.dsl()
+            .insertInto(
+                h, h.RUN_ID, h.EVENT_ID, h.EVENT_TYPE, h.EVENT_TIME, h.ATTRIBUTES, h.REQUEST_ID);
+    for (BatonHistoryRecord event : pending) {
+      insert =
+          insert.values(
+              event.getRunId(),
+              event.getEventId(),
+              event.getEventType(),
+              event.getEventTime(),
+              event.getAttributes(),
+              event.getRequestId());
+    }
+    insert.execute();
+    pending.clear();
+  }
+
   /** Writes the appended events and the new {@code next_event_id}. */
   void flush() {
     if (pending.isEmpty() && !stickyChanged && rowInserted) {
       return;
     }
     if (!pending.isEmpty()) {
-      tx.dsl().batchInsert(pending).execute();
-      pending.clear();
+      insertPendingEvents();
     }
     long bytes = historyBytes();
     if (!rowInserted) {

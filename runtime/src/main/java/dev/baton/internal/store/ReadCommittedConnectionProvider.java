@@ -1,5 +1,6 @@
 package dev.baton.internal.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -8,24 +9,45 @@ import org.jooq.impl.DataSourceConnectionProvider;
 
 /**
  * Hands out connections at READ COMMITTED, whatever the pool's default: MySQL's REPEATABLE READ
- * takes gap locks on claim scans and serves stale snapshots.
+ * takes gap locks on claim scans and serves stale snapshots. A pooled connection found broken (the
+ * database restarted, or the process serving an H2 folder died) is evicted, with the rest of the
+ * pool's idle connections, and another one taken, so that a read after a failover does not fail on
+ * a connection that was dead before it started.
  */
 final class ReadCommittedConnectionProvider extends DataSourceConnectionProvider {
+  private static final int MAX_ATTEMPTS = 3;
+
   ReadCommittedConnectionProvider(DataSource dataSource) {
     super(dataSource);
   }
 
   @Override
   public Connection acquire() {
-    Connection connection = super.acquire();
-    try {
-      if (connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
-        connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+    for (int attempt = 1; ; attempt++) {
+      Connection connection = super.acquire();
+      try {
+        if (connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+          connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        }
+        return connection;
+      } catch (SQLException e) {
+        discard(connection);
+        if (attempt >= MAX_ATTEMPTS || !Database.isConnectionFailure(e)) {
+          throw new DataAccessException("Cannot set READ COMMITTED: " + e.getMessage(), e);
+        }
       }
-    } catch (SQLException e) {
-      release(connection);
-      throw new DataAccessException("Cannot set READ COMMITTED: " + e.getMessage(), e);
     }
-    return connection;
+  }
+
+  /** Takes a broken connection out of the pool, and the pool's idle ones, which broke with it. */
+  private void discard(Connection connection) {
+    if (dataSource() instanceof HikariDataSource pool) {
+      pool.evictConnection(connection);
+      if (pool.getHikariPoolMXBean() != null) {
+        pool.getHikariPoolMXBean().softEvictConnections();
+      }
+    } else {
+      release(connection);
+    }
   }
 }

@@ -20,6 +20,7 @@ import dev.baton.internal.history.EventCodec;
 import dev.baton.internal.history.FailureData;
 import dev.baton.internal.history.RetryPolicyData;
 import dev.baton.internal.history.StoredEvent;
+import dev.baton.internal.jooq.tables.records.BatonActivityTasksRecord;
 import dev.baton.internal.jooq.tables.records.BatonCurrentRunsRecord;
 import dev.baton.internal.jooq.tables.records.BatonRunsRecord;
 import dev.baton.internal.jooq.tables.records.BatonWorkflowTasksRecord;
@@ -498,41 +499,125 @@ public final class WorkflowStore {
             reschedule(tx, row, identity);
             return CompletionResult.nothingAppended(CompletionOutcome.REJECTED_NEW_EVENTS);
           }
-          long firstEventId = run.nextEventIdAtLock();
-          run.append(
+          return appendWorkflowTask(
+              tx,
+              run,
               new Event.WorkflowTaskStarted(
-                  identity, task.attempt(), task.startedAt(), task.leaseToken()));
-          run.append(new Event.WorkflowTaskCompleted(identity, lastSeenEventId, task.startedAt()));
-          for (Event command : commands) {
-            run.append(command);
-            apply(tx, run, command, leases);
+                  identity, task.attempt(), task.startedAt(), task.leaseToken()),
+              new Event.WorkflowTaskCompleted(identity, lastSeenEventId, task.startedAt()),
+              commands,
+              row,
+              newEvents,
+              leases);
+        });
+  }
+
+  /**
+   * Appends a workflow task's started and completed events and its commands, applies them, and ends
+   * the task: the run closes, or {@code row} (the task's row, {@code null} when it has none) is
+   * deleted and the run sticks to the worker, or a new task is scheduled when {@code newEvents}
+   * arrived while it ran.
+   */
+  private CompletionResult appendWorkflowTask(
+      Tx tx,
+      LockedRun run,
+      Event.WorkflowTaskStarted started,
+      Event.WorkflowTaskCompleted completed,
+      List<Event> commands,
+      @Nullable BatonWorkflowTasksRecord row,
+      boolean newEvents,
+      EagerActivities.Leases leases) {
+    long firstEventId = run.nextEventId();
+    run.append(started);
+    run.append(completed);
+    for (Event command : commands) {
+      run.append(command);
+      apply(tx, run, command, leases);
+    }
+    CompletionOutcome outcome;
+    if (commands.stream().anyMatch(WorkflowStore::closesRun)) {
+      deleteRunTasks(tx, run.runId());
+      outcome = CompletionOutcome.CLOSED;
+    } else {
+      if (row != null) {
+        row.delete();
+      }
+      if (newEvents) {
+        run.scheduleWorkflowTask(started.identity());
+        outcome = CompletionOutcome.COMPLETED_WITH_NEW_TASK;
+      } else {
+        run.stickTo(started.identity());
+        outcome = CompletionOutcome.COMPLETED;
+      }
+    }
+    run.flush();
+    boolean activities =
+        commands.stream().filter(c -> c instanceof Event.ActivityTaskScheduled).count()
+            > leases.started().size();
+    boolean timers = commands.stream().anyMatch(c -> c instanceof Event.TimerStarted);
+    return new CompletionResult(
+        outcome, firstEventId, run.row().getNextEventId(), activities, timers, leases.started());
+  }
+
+  /**
+   * Commits an activity's completion together with the workflow task that ran its result, in one
+   * transaction: the worker that ran the activity holds the run in its cache and ran the workflow
+   * code on the events this commit appends from {@code expectedNextEventId} on (the activity's
+   * started and completed events, a scheduled workflow task), with {@code taskTime} as now. When
+   * the run has moved on since ({@code next_event_id} differs, or it has a workflow task), only the
+   * completion is recorded, as by {@link ActivityStore#complete}, and {@code null} is returned: the
+   * code's commands are dropped, and the run's next workflow task will run them again.
+   *
+   * @throws ActivityLeaseLostException if {@code token} does not hold the activity's lease; nothing
+   *     is recorded
+   */
+  public @Nullable CompletionResult completeActivityWithWorkflowTask(
+      TaskToken token,
+      JsonNode result,
+      String identity,
+      long expectedNextEventId,
+      long taskTime,
+      List<Event> requested,
+      EagerActivities eager) {
+    return db.transact(
+        tx -> {
+          ActivityStore.Locked locked = ActivityStore.lockLeased(tx, token);
+          if (locked == null) {
+            return null; // a retry of this commit: its first try is recorded
           }
-          CompletionOutcome outcome;
-          if (closes) {
-            deleteRunTasks(tx, task.runId());
-            outcome = CompletionOutcome.CLOSED;
-          } else {
-            row.delete();
-            if (newEvents) {
-              run.scheduleWorkflowTask(identity);
-              outcome = CompletionOutcome.COMPLETED_WITH_NEW_TASK;
-            } else {
-              run.stickTo(identity);
-              outcome = CompletionOutcome.COMPLETED;
-            }
+          LockedRun run = locked.run();
+          BatonActivityTasksRecord activity = locked.row();
+          boolean current =
+              run.isRunning()
+                  && run.nextEventIdAtLock() == expectedNextEventId
+                  && !tx.dsl()
+                      .fetchExists(
+                          BATON_WORKFLOW_TASKS, BATON_WORKFLOW_TASKS.RUN_ID.eq(run.runId()));
+          run.append(
+              new Event.ActivityTaskStarted(
+                  activity.getSeq(),
+                  activity.getAttempt(),
+                  activity.getLeaseOwner(),
+                  token.leaseToken()));
+          run.append(new Event.ActivityTaskCompleted(activity.getSeq(), result));
+          activity.delete();
+          if (!current) {
+            run.ensureWorkflowTaskScheduled();
+            run.flush();
+            return null;
           }
-          run.flush();
-          boolean activities =
-              commands.stream().filter(c -> c instanceof Event.ActivityTaskScheduled).count()
-                  > leases.started().size();
-          boolean timers = commands.stream().anyMatch(c -> c instanceof Event.TimerStarted);
-          return new CompletionResult(
-              outcome,
-              firstEventId,
-              run.row().getNextEventId(),
-              activities,
-              timers,
-              leases.started());
+          run.append(new Event.WorkflowTaskScheduled(run.row().getTaskQueue()));
+          long lastSeenEventId = run.nextEventId() - 1;
+          List<Event> commands = withinHistoryLimits(run, requested);
+          return appendWorkflowTask(
+              tx,
+              run,
+              new Event.WorkflowTaskStarted(identity, 1, taskTime, UUID.randomUUID().toString()),
+              new Event.WorkflowTaskCompleted(identity, lastSeenEventId, taskTime),
+              commands,
+              null,
+              false,
+              eager.new Leases());
         });
   }
 
@@ -542,7 +627,7 @@ public final class WorkflowStore {
    * it past 80% of a limit.
    */
   private List<Event> withinHistoryLimits(LockedRun run, List<Event> commands) {
-    long events = run.nextEventIdAtLock() - 1 + 2 + commands.size();
+    long events = run.nextEventId() - 1 + 2 + commands.size();
     long bytes = run.historyBytes() + 200;
     for (Event command : commands) {
       bytes += EventCodec.write(command).length();

@@ -1,7 +1,9 @@
 package dev.baton.internal.worker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.internal.Services;
 import dev.baton.internal.activity.NextWorkflowTask;
+import dev.baton.internal.store.ClaimedActivityTask;
 import dev.baton.internal.store.ClaimedWorkflowTask;
 import dev.baton.internal.store.EagerWorkflowTask;
 import org.jspecify.annotations.Nullable;
@@ -9,9 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Has an activity completion lease the run's next workflow task to this worker when the worker
- * holds the run in its cache and a workflow slot is free, and works the task in that slot: the
- * completion and the task's start are one commit, and no claim follows.
+ * When this worker holds a run in its cache, has an activity completion of the run commit the
+ * workflow task that runs its result too (the code runs first, on the activity's thread); failing
+ * that, has it lease the next workflow task to this worker when a workflow slot is free, and works
+ * the task in that slot: the completion and the task's start are one commit, and no claim follows.
+ * Also leases the first task of runs started in this process.
  */
 final class EagerWorkflowDispatch implements NextWorkflowTask {
   private static final Logger log = LoggerFactory.getLogger(EagerWorkflowDispatch.class);
@@ -20,6 +24,7 @@ final class EagerWorkflowDispatch implements NextWorkflowTask {
   private final WorkflowCache cache;
   private final EagerWorkflowTask grant;
   private volatile @Nullable PollLoop<ClaimedWorkflowTask> workflows;
+  private volatile @Nullable WorkflowTaskHandler handler;
 
   EagerWorkflowDispatch(Services services, WorkflowCache cache, String owner, long leaseMillis) {
     this.services = services;
@@ -27,9 +32,19 @@ final class EagerWorkflowDispatch implements NextWorkflowTask {
     this.grant = new EagerWorkflowTask(owner, leaseMillis);
   }
 
-  /** Connects the worker's workflow task loop, whose slots and threads work the leased tasks. */
-  void attach(PollLoop<ClaimedWorkflowTask> workflowLoop) {
+  /**
+   * Connects the worker's workflow task loop, whose slots and threads work the leased tasks, and
+   * its handler, which runs a completed activity's workflow task before the completion commits.
+   */
+  void attach(PollLoop<ClaimedWorkflowTask> workflowLoop, WorkflowTaskHandler taskHandler) {
     this.workflows = workflowLoop;
+    this.handler = taskHandler;
+  }
+
+  @Override
+  public boolean completeWithWorkflowTask(ClaimedActivityTask task, JsonNode result) {
+    WorkflowTaskHandler taskHandler = handler;
+    return taskHandler != null && taskHandler.completeActivityWithWorkflowTask(task, result);
   }
 
   @Override

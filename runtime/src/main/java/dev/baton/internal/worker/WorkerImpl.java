@@ -209,7 +209,7 @@ public final class WorkerImpl implements Worker {
               task -> track(runningWorkflowTasks, task, () -> handler.handle(task)),
               services.wakeups().workflowTasks(),
               maxPoll);
-      eagerWorkflowTasks.attach(workflowLoop);
+      eagerWorkflowTasks.attach(workflowLoop, handler);
       if (eager) {
         eagerStarts = eagerWorkflowTasks;
       }

@@ -1,10 +1,12 @@
 package dev.baton.internal.worker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.NonDeterministicException;
 import dev.baton.internal.HaltPoints;
 import dev.baton.internal.Services;
 import dev.baton.internal.history.Event;
 import dev.baton.internal.history.StoredEvent;
+import dev.baton.internal.store.ClaimedActivityTask;
 import dev.baton.internal.store.ClaimedWorkflowTask;
 import dev.baton.internal.store.CompletionResult;
 import dev.baton.internal.store.EagerActivities;
@@ -15,6 +17,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,33 +101,22 @@ final class WorkflowTaskHandler {
       batch.close(); // those still running belong to a run that has closed
       HaltPoints.reach("beforeCommit");
       EagerActivities grant = eagerActivities.reserve(result.commands());
-      CompletionResult completion;
-      try {
-        completion =
-            services
-                .workflows()
-                .complete(
-                    task,
-                    identity,
-                    result.expectedNextEventId(),
-                    result.lastSeenEventId(),
-                    result.commands(),
-                    grant);
-      } catch (RuntimeException e) {
-        eagerActivities.cancel(grant);
-        throw e;
-      }
-      try {
-        HaltPoints.reach("afterCommit");
-        if (result.commands().stream().anyMatch(WorkflowTaskHandler::touchesOtherRuns)) {
-          services.wakeups().outbox().signal();
-        }
-        afterCommit(task, instance, completion);
-        instance = null; // handed over to the cache or destroyed
-      } finally {
-        // After the cache holds the run again, so that the activities' completions find it.
-        eagerActivities.run(grant, completion.startedActivities());
-      }
+      CompletionResult completion =
+          commit(
+              grant,
+              () ->
+                  services
+                      .workflows()
+                      .complete(
+                          task,
+                          identity,
+                          result.expectedNextEventId(),
+                          result.lastSeenEventId(),
+                          result.commands(),
+                          grant));
+      WorkflowInstance committed = instance;
+      instance = null; // handed over to the cache or destroyed
+      afterCommit(task, committed, result, grant, completion);
     } catch (WorkflowTaskLeaseLostException e) {
       log.warn("Workflow task of {} (run {}): {}", task.workflowId(), task.runId(), e.getMessage());
     } catch (NonDeterministicException e) {
@@ -137,6 +130,119 @@ final class WorkflowTaskHandler {
       if (instance != null) {
         instance.destroy();
       }
+    }
+  }
+
+  /**
+   * Records {@code activity}'s completion together with the workflow task that runs its result, in
+   * one commit, when this worker holds the run in its cache and has processed all of its history:
+   * the code runs on the events the commit will append, before the commit. Returns {@code false},
+   * having recorded nothing, when it cannot (the caller records the completion alone); {@code true}
+   * when the completion is recorded, with the workflow task or, when the run had moved on
+   * meanwhile, alone.
+   *
+   * @throws dev.baton.ActivityLeaseLostException if the activity's lease is no longer valid
+   */
+  boolean completeActivityWithWorkflowTask(ClaimedActivityTask activity, JsonNode result) {
+    String runId = activity.token().runId();
+    WorkflowInstance instance = cache.take(runId);
+    if (instance == null) {
+      return false;
+    }
+    long nextEventId = instance.endOfProcessedHistory();
+    if (nextEventId < 0) {
+      cache.put(instance).forEach(WorkflowInstance::destroy);
+      return false;
+    }
+    LocalActivityRunner.Batch batch = localActivities.newBatch(() -> true, leaseMillis / 3);
+    try {
+      long taskTime = services.workflows().now();
+      int seq = activity.token().seq();
+      List<StoredEvent> events =
+          List.of(
+              new StoredEvent(
+                  nextEventId,
+                  taskTime,
+                  new Event.ActivityTaskStarted(
+                      seq, activity.attempt(), identity, activity.token().leaseToken())),
+              new StoredEvent(
+                  nextEventId + 1, taskTime, new Event.ActivityTaskCompleted(seq, result)),
+              new StoredEvent(
+                  nextEventId + 2, taskTime, new Event.WorkflowTaskScheduled(taskQueue)));
+      instance.setTaskAttempt(1);
+      WorkflowTaskResult code;
+      try {
+        code = instance.processTask(events, taskTime, batch);
+      } catch (RuntimeException e) {
+        return false; // the next workflow task meets this again, on the record
+      }
+      batch.close();
+      HaltPoints.reach("beforeCommit");
+      EagerActivities grant = eagerActivities.reserve(code.commands());
+      CompletionResult completion =
+          commit(
+              grant,
+              () ->
+                  services
+                      .workflows()
+                      .completeActivityWithWorkflowTask(
+                          activity.token(),
+                          result,
+                          identity,
+                          nextEventId,
+                          taskTime,
+                          code.commands(),
+                          grant));
+      if (completion == null) { // the run moved on: the completion alone was recorded
+        eagerActivities.cancel(grant);
+        services.wakeups().workflowTasks().signal();
+        return true;
+      }
+      WorkflowInstance committed = instance;
+      instance = null; // handed over to the cache or destroyed
+      ClaimedWorkflowTask task =
+          new ClaimedWorkflowTask(
+              runId, activity.workflowId(), committed.implementation().typeName(), "", 1, taskTime);
+      afterCommit(task, committed, code, grant, completion);
+      return true;
+    } finally {
+      batch.close();
+      if (instance != null) {
+        instance.destroy();
+      }
+    }
+  }
+
+  /** Runs {@code commit}; gives back the slots of {@code grant} if it fails. */
+  private @Nullable CompletionResult commit(
+      EagerActivities grant, Supplier<@Nullable CompletionResult> commit) {
+    try {
+      return commit.get();
+    } catch (RuntimeException e) {
+      eagerActivities.cancel(grant);
+      throw e;
+    }
+  }
+
+  /**
+   * After a commit of {@code code}'s commands: caches or destroys the instance, wakes whom the
+   * commit concerns, then runs the activities it leased to this worker (after the cache holds the
+   * run again, so that their completions find it).
+   */
+  private void afterCommit(
+      ClaimedWorkflowTask task,
+      WorkflowInstance instance,
+      WorkflowTaskResult code,
+      EagerActivities grant,
+      CompletionResult completion) {
+    try {
+      HaltPoints.reach("afterCommit");
+      if (code.commands().stream().anyMatch(WorkflowTaskHandler::touchesOtherRuns)) {
+        services.wakeups().outbox().signal();
+      }
+      afterCommit(task, instance, completion);
+    } finally {
+      eagerActivities.run(grant, completion.startedActivities());
     }
   }
 

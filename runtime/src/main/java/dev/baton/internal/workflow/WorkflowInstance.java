@@ -341,6 +341,15 @@ public final class WorkflowInstance implements WorkflowContext {
     return nextEventId == eventId || (nextEventId == ownEventsFrom && ownEventsUntil == eventId);
   }
 
+  /**
+   * The run's {@code next_event_id} as this instance knows it, when it has processed the run's
+   * whole history as of its own last commit; {@code -1} when events it has not seen may have come
+   * before that commit.
+   */
+  public long endOfProcessedHistory() {
+    return nextEventId == ownEventsFrom ? ownEventsUntil : -1;
+  }
+
   /** Whether the code has issued a command that closes the run. */
   public boolean isClosed() {
     return closed;
