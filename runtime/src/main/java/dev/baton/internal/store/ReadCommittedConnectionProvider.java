@@ -8,11 +8,15 @@ import org.jooq.impl.DataSourceConnectionProvider;
 
 /**
  * Hands out connections at READ COMMITTED, whatever the pool's default: MySQL's REPEATABLE READ
- * takes gap locks on claim scans and serves stale snapshots.
+ * takes gap locks on claim scans and serves stale snapshots. Each is prepared by the dialect
+ * ({@link Dialect#prepare}).
  */
 final class ReadCommittedConnectionProvider extends DataSourceConnectionProvider {
-  ReadCommittedConnectionProvider(DataSource dataSource) {
+  private final Dialect dialect;
+
+  ReadCommittedConnectionProvider(DataSource dataSource, Dialect dialect) {
     super(dataSource);
+    this.dialect = dialect;
   }
 
   @Override
@@ -26,6 +30,6 @@ final class ReadCommittedConnectionProvider extends DataSourceConnectionProvider
       release(connection);
       throw new DataAccessException("Cannot set READ COMMITTED: " + e.getMessage(), e);
     }
-    return connection;
+    return dialect.prepare(connection);
   }
 }
