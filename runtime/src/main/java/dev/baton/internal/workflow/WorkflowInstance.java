@@ -217,6 +217,7 @@ public final class WorkflowInstance implements WorkflowContext {
   }
 
   private WorkflowTaskResult process(List<StoredEvent> events, long taskTime) {
+    requireContiguous(events);
     segments = split(events, taskTime);
     segmentIndex = -1;
     startNextSegment();
@@ -237,6 +238,32 @@ public final class WorkflowInstance implements WorkflowContext {
     List<Event> commands = List.copyOf(newCommands);
     newCommands.clear();
     return new WorkflowTaskResult(commands, lastEventId, lastEventId + 1);
+  }
+
+  /**
+   * Refuses events that do not run on from {@link #nextEventId()} without a gap. History ids are
+   * contiguous, so a gap means the database lost events (as H2 once did after a kill, keeping half
+   * of a commit); replayed, such a history would fail with a non-determinism error that blames the
+   * code.
+   */
+  private void requireContiguous(List<StoredEvent> events) {
+    long expected = nextEventId;
+    for (StoredEvent event : events) {
+      if (event.eventId() != expected) {
+        throw new IllegalStateException(
+            "The stored history of workflow "
+                + workflowId
+                + " (run "
+                + runId
+                + ") has event "
+                + event.eventId()
+                + " where event "
+                + expected
+                + " belongs: events are missing from the database, so the run cannot be"
+                + " replayed");
+      }
+      expected++;
+    }
   }
 
   /**
