@@ -65,6 +65,38 @@ public abstract class TestDatabase implements AutoCloseable {
     }
   }
 
+  /**
+   * The runs whose stored history does not hold exactly the events 1 to {@code next_event_id - 1}:
+   * a database that kept only part of a commit (as H2 did after a kill) leaves such a run.
+   */
+  public List<String> runsWithMissingEvents() throws SQLException {
+    String[] jdbc = jdbc();
+    List<String> runs = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(jdbc[0], jdbc[1], jdbc[2]);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT r.run_id, r.next_event_id, COUNT(h.event_id), MAX(h.event_id)"
+                    + " FROM baton_runs r LEFT JOIN baton_history h ON h.run_id = r.run_id"
+                    + " GROUP BY r.run_id, r.next_event_id")) {
+      while (rs.next()) {
+        long last = rs.getLong(2) - 1;
+        if (rs.getLong(3) != last || rs.getLong(4) != last) {
+          runs.add(
+              "run "
+                  + rs.getString(1)
+                  + ": next_event_id "
+                  + rs.getLong(2)
+                  + ", "
+                  + rs.getLong(3)
+                  + " events, the last "
+                  + rs.getLong(4));
+        }
+      }
+    }
+    return runs;
+  }
+
   abstract List<String> tables() throws SQLException;
 
   abstract String quote(String table);

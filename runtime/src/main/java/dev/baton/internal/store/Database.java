@@ -47,7 +47,10 @@ public final class Database implements AutoCloseable {
             .withRenderSchema(false)
             .withExecuteLogging(false);
     this.dsl =
-        DSL.using(new ReadCommittedConnectionProvider(dataSource), dialect.jooqDialect(), settings);
+        DSL.using(
+            new ReadCommittedConnectionProvider(dataSource, dialect),
+            dialect.jooqDialect(),
+            settings);
   }
 
   /** Applies pending schema migrations. */

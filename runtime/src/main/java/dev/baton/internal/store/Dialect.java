@@ -1,5 +1,6 @@
 package dev.baton.internal.store;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import org.jooq.Field;
 import org.jooq.SQLDialect;
@@ -25,4 +26,12 @@ public interface Dialect {
 
   /** Whether the exception reports a duplicate primary or unique key. */
   boolean isDuplicateKey(SQLException exception);
+
+  /**
+   * The connection Baton works with: {@code connection} itself, or a wrapper around it that works
+   * around a behaviour of this database.
+   */
+  default Connection prepare(Connection connection) {
+    return connection;
+  }
 }

@@ -9,16 +9,20 @@ import org.jooq.impl.DataSourceConnectionProvider;
 
 /**
  * Hands out connections at READ COMMITTED, whatever the pool's default: MySQL's REPEATABLE READ
- * takes gap locks on claim scans and serves stale snapshots. A pooled connection found broken (the
- * database restarted, or the process serving an H2 folder died) is evicted, with the rest of the
- * pool's idle connections, and another one taken, so that a read after a failover does not fail on
- * a connection that was dead before it started.
+ * takes gap locks on claim scans and serves stale snapshots. Each is prepared by the dialect
+ * ({@link Dialect#prepare}). A pooled connection found broken (the database restarted, or the
+ * process serving an H2 folder died) is evicted, with the rest of the pool's idle connections, and
+ * another one taken, so that a read after a failover does not fail on a connection that was dead
+ * before it started.
  */
 final class ReadCommittedConnectionProvider extends DataSourceConnectionProvider {
   private static final int MAX_ATTEMPTS = 3;
 
-  ReadCommittedConnectionProvider(DataSource dataSource) {
+  private final Dialect dialect;
+
+  ReadCommittedConnectionProvider(DataSource dataSource, Dialect dialect) {
     super(dataSource);
+    this.dialect = dialect;
   }
 
   @Override
@@ -29,7 +33,7 @@ final class ReadCommittedConnectionProvider extends DataSourceConnectionProvider
         if (connection.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
           connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         }
-        return connection;
+        return dialect.prepare(connection);
       } catch (SQLException e) {
         discard(connection);
         if (attempt >= MAX_ATTEMPTS || !Database.isConnectionFailure(e)) {

@@ -217,6 +217,7 @@ public final class WorkflowInstance implements WorkflowContext {
   }
 
   private WorkflowTaskResult process(List<StoredEvent> events, long taskTime) {
+    requireContiguous(events);
     segments = split(events, taskTime);
     segmentIndex = -1;
     startNextSegment();
@@ -237,6 +238,38 @@ public final class WorkflowInstance implements WorkflowContext {
     List<Event> commands = List.copyOf(newCommands);
     newCommands.clear();
     return new WorkflowTaskResult(commands, lastEventId, lastEventId + 1);
+  }
+
+  /**
+   * Refuses events that do not run on from {@link #nextEventId()} without a gap (or from the end of
+   * this instance's own last commit, for events handed over by the commit that leased the task).
+   * History ids are contiguous, so a gap means the database lost events (as H2 once did after a
+   * kill, keeping half of a commit); replayed, such a history would fail with a non-determinism
+   * error that blames the code.
+   */
+  private void requireContiguous(List<StoredEvent> events) {
+    long expected = nextEventId;
+    if (!events.isEmpty()
+        && nextEventId == ownEventsFrom
+        && events.get(0).eventId() == ownEventsUntil) {
+      expected = ownEventsUntil; // its own events, already applied, are left out
+    }
+    for (StoredEvent event : events) {
+      if (event.eventId() != expected) {
+        throw new IllegalStateException(
+            "The stored history of workflow "
+                + workflowId
+                + " (run "
+                + runId
+                + ") has event "
+                + event.eventId()
+                + " where event "
+                + expected
+                + " belongs: events are missing from the database, so the run cannot be"
+                + " replayed");
+      }
+      expected++;
+    }
   }
 
   /**

@@ -168,4 +168,19 @@ class ReplayTest {
               assertThat(e.command()).isEqualTo("schedule activity Steps.other (activity #3)");
             });
   }
+
+  @Test
+  void historyWithMissingEventsIsRefusedRatherThanBlamedOnTheCode() {
+    WorkflowInstance replayed = newInstance(i -> STEP);
+    List<StoredEvent> history = history(3);
+    // What a half-kept H2 commit left: the first task's started, completed and scheduled events
+    // are gone, and the activity they scheduled ran and completed as events 6 and 7. Replayed, it
+    // failed as "Non-deterministic workflow code at history event 7: ... no activity with sequence
+    // number 1 was scheduled by the code".
+    history.removeIf(e -> e.eventId() >= 3 && e.eventId() <= 5);
+
+    assertThatThrownBy(() -> replayed.processTask(history, 1_000))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("has event 6 where event 3 belongs: events are missing");
+  }
 }
