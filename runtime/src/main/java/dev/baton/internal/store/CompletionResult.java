@@ -10,6 +10,8 @@ package dev.baton.internal.store;
  * @param startedTimers whether the commit started timers
  * @param startedActivities the activities the commit leased to the committing worker at once (see
  *     {@link EagerActivities}); empty unless the outcome is a commit of this attempt
+ * @param wroteOutbox whether the commit wrote outbox rows (for a child, a signal, a parent)
+ * @param startedRun whether the commit started a run (continue-as-new, a retry of the run)
  */
 public record CompletionResult(
     CompletionOutcome outcome,
@@ -17,9 +19,11 @@ public record CompletionResult(
     long nextEventId,
     boolean scheduledActivities,
     boolean startedTimers,
-    java.util.List<ClaimedActivityTask> startedActivities) {
+    java.util.List<ClaimedActivityTask> startedActivities,
+    boolean wroteOutbox,
+    boolean startedRun) {
   /** A result of an attempt that appended nothing. */
   static CompletionResult nothingAppended(CompletionOutcome outcome) {
-    return new CompletionResult(outcome, 0, 0, false, false, java.util.List.of());
+    return new CompletionResult(outcome, 0, 0, false, false, java.util.List.of(), false, false);
   }
 }

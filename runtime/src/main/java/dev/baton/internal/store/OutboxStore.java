@@ -58,6 +58,7 @@ public final class OutboxStore {
       @Nullable String targetWorkflowId,
       @Nullable String targetRunId,
       ObjectNode payload) {
+    tx.noteOutbox();
     tx.dsl()
         .insertInto(BATON_OUTBOX)
         .set(BATON_OUTBOX.OUTBOX_ID, UUID.randomUUID().toString())

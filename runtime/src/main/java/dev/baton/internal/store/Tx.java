@@ -13,11 +13,33 @@ public final class Tx {
   private final Dialect dialect;
   private final TimeSource timeSource;
   private long now = -1;
+  private boolean wroteOutbox;
+  private boolean startedRun;
 
   Tx(DSLContext dsl, Dialect dialect, TimeSource timeSource) {
     this.dsl = dsl;
     this.dialect = dialect;
     this.timeSource = timeSource;
+  }
+
+  /** Notes that this transaction wrote an outbox row, for the relay to deliver. */
+  void noteOutbox() {
+    wroteOutbox = true;
+  }
+
+  /** Whether this transaction wrote an outbox row. */
+  boolean wroteOutbox() {
+    return wroteOutbox;
+  }
+
+  /** Notes that this transaction started a run (with a workflow task). */
+  void noteStartedRun() {
+    startedRun = true;
+  }
+
+  /** Whether this transaction started a run. */
+  boolean startedRun() {
+    return startedRun;
   }
 
   /** The jOOQ context bound to this transaction's connection. */

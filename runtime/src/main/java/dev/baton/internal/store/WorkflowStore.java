@@ -239,6 +239,7 @@ public final class WorkflowStore {
           .setParentSeq(parent.seq())
           .setParentClosePolicy(parent.closePolicy());
     }
+    tx.noteStartedRun();
     LockedRun locked = LockedRun.forNewRun(tx, run);
     locked.append(
         new Event.WorkflowExecutionStarted(
@@ -485,7 +486,9 @@ public final class WorkflowStore {
                   0,
                   false,
                   false,
-                  ActivityStore.startedBy(tx, task.runId(), eager.owner(), requested));
+                  ActivityStore.startedBy(tx, task.runId(), eager.owner(), requested),
+                  false,
+                  false);
             }
             return CompletionResult.nothingAppended(outcome);
           }
@@ -556,7 +559,14 @@ public final class WorkflowStore {
             > leases.started().size();
     boolean timers = commands.stream().anyMatch(c -> c instanceof Event.TimerStarted);
     return new CompletionResult(
-        outcome, firstEventId, run.row().getNextEventId(), activities, timers, leases.started());
+        outcome,
+        firstEventId,
+        run.row().getNextEventId(),
+        activities,
+        timers,
+        leases.started(),
+        tx.wroteOutbox(),
+        tx.startedRun());
   }
 
   /**

@@ -237,8 +237,8 @@ final class WorkflowTaskHandler {
       CompletionResult completion) {
     try {
       HaltPoints.reach("afterCommit");
-      if (code.commands().stream().anyMatch(WorkflowTaskHandler::touchesOtherRuns)) {
-        services.wakeups().outbox().signal();
+      if (completion.wroteOutbox()) {
+        services.wakeups().outbox().signal(); // a child, a signal, a parent to tell
       }
       afterCommit(task, instance, completion);
     } finally {
@@ -266,9 +266,10 @@ final class WorkflowTaskHandler {
       case CLOSED -> {
         instance.destroy();
         services.wakeups().runsClosed().signal();
-        // A run that continued as new, or failed and is retried, has a new run with a task.
-        services.wakeups().workflowTasks().signal();
-        services.wakeups().outbox().signal(); // its parent and children may hear of it
+        if (completion.startedRun()) {
+          // It continued as new, or failed and is retried: the new run has a task.
+          services.wakeups().workflowTasks().signal();
+        }
       }
       case REJECTED_NEW_EVENTS -> {
         instance.destroy();
@@ -287,17 +288,6 @@ final class WorkflowTaskHandler {
         instance.destroy();
       }
     }
-  }
-
-  /** Whether committing {@code command} wrote an outbox action for another run. */
-  private static boolean touchesOtherRuns(Event command) {
-    return command instanceof Event.StartChildWorkflowExecutionInitiated
-        || command instanceof Event.SignalExternalWorkflowExecutionInitiated
-        || command instanceof Event.RequestCancelExternalWorkflowExecutionInitiated
-        || command instanceof Event.WorkflowExecutionCanceled
-        || command instanceof Event.WorkflowExecutionContinuedAsNew
-        || command instanceof Event.WorkflowExecutionCompleted
-        || command instanceof Event.WorkflowExecutionFailed;
   }
 
   private void fail(ClaimedWorkflowTask task, String message, Throwable cause) {
