@@ -24,40 +24,40 @@ public final class OrderFulfilmentClient {
   public static final WorkflowType<Model.OrderResult> TYPE = WorkflowType.of(
       "OrderFulfilment",
       "orders",
-      new TypeRef<Model.OrderResult>() {},
-      new TypeRef<Model.Order>() {},
+      TypeRef.of(Model.OrderResult.class),
+      TypeRef.of(Model.Order.class),
       new TypeRef<List<Model.Item>>() {},
-      new TypeRef<Integer>() {});
+      TypeRef.of(Integer.class));
 
   /**
    * The approve signal, handled by {@link OrderFulfilment#approve}.
    */
   public static final SignalType APPROVE = SignalType.of(
       "approve",
-      new TypeRef<Model.Approval>() {});
+      TypeRef.of(Model.Approval.class));
 
   /**
    * The cancel-order signal, handled by {@link OrderFulfilment#cancel}.
    */
   public static final SignalType CANCEL = SignalType.of(
       "cancel-order",
-      new TypeRef<String>() {},
-      new TypeRef<Boolean>() {});
+      TypeRef.of(String.class),
+      TypeRef.of(Boolean.class));
 
   /**
    * The itemCount query, answered by {@link OrderFulfilment#countItems}.
    */
   public static final QueryType<Integer> COUNT_ITEMS = QueryType.of(
       "itemCount",
-      new TypeRef<Integer>() {});
+      TypeRef.of(Integer.class));
 
   /**
    * The status query, answered by {@link OrderFulfilment#status}.
    */
   public static final QueryType<Model.OrderStatus> STATUS = QueryType.of(
       "status",
-      new TypeRef<Model.OrderStatus>() {},
-      new TypeRef<String>() {});
+      TypeRef.of(Model.OrderStatus.class),
+      TypeRef.of(String.class));
 
   private final Baton baton;
 

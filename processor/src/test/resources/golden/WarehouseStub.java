@@ -33,8 +33,8 @@ public final class WarehouseStub implements Warehouse {
               .doNotRetry("com.example.BadAddress", "Fraud")
               .build())
           .build(),
-      new TypeRef<Model.Label>() {},
-      new TypeRef<Model.Reservation>() {});
+      TypeRef.of(Model.Label.class),
+      TypeRef.of(Model.Reservation.class));
 
   /**
    * The Warehouse.reserve activity, declared by {@link Warehouse#reserve}.
@@ -48,8 +48,8 @@ public final class WarehouseStub implements Warehouse {
               .maximumAttempts(5)
               .build())
           .build(),
-      new TypeRef<Model.Reservation>() {},
-      new TypeRef<Model.Order>() {});
+      TypeRef.of(Model.Reservation.class),
+      TypeRef.of(Model.Order.class));
 
   /**
    * The Warehouse.ship activity, declared by {@link Warehouse#ship}.
@@ -59,9 +59,9 @@ public final class WarehouseStub implements Warehouse {
       ActivityOptions.newBuilder()
           .taskQueue("warehouse")
           .build(),
-      new TypeRef<Void>() {},
+      TypeRef.of(Void.class),
       new TypeRef<List<Model.Item>>() {},
-      new TypeRef<Boolean>() {});
+      TypeRef.of(Boolean.class));
 
   /**
    * The Warehouse.stockLevel activity, declared by {@link Warehouse#stockLevel}.
@@ -71,8 +71,8 @@ public final class WarehouseStub implements Warehouse {
       ActivityOptions.newBuilder()
           .taskQueue("warehouse")
           .build(),
-      new TypeRef<Integer>() {},
-      new TypeRef<String>() {});
+      TypeRef.of(Integer.class),
+      TypeRef.of(String.class));
 
   private final ActivityOptions options;
 

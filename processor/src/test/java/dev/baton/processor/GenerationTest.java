@@ -156,11 +156,25 @@ class GenerationTest {
     assertThat(compilation)
         .generatedSourceFile("test.Outer_RunClient")
         .contentsAsUtf8String()
-        .contains("\"nested-run\",\n      \"default\",\n      new TypeRef<Void>() {});");
+        .contains("\"nested-run\",\n      \"default\",\n      TypeRef.of(Void.class));");
     assertThat(compilation)
         .generatedSourceFile("test.Outer_NestedStub")
         .contentsAsUtf8String()
         .contains("\"Steps.echo\",\n      ActivityOptions.none(),");
+    // a class literal where it names the type; an anonymous TypeRef only for a generic one
+    assertThat(compilation)
+        .generatedSourceFile("test.Outer_CounterClient")
+        .contentsAsUtf8String()
+        .contains("TypeRef.of(Long.class),\n      TypeRef.of(Integer.class),");
+    assertThat(compilation)
+        .generatedSourceFile("test.Outer_GenericClient")
+        .contentsAsUtf8String()
+        .contains(
+            "new TypeRef<Map<String, List<Integer>>>() {},\n      new TypeRef<List<String>>() {},");
+    assertThat(compilation)
+        .generatedSourceFile("test.Outer_NestedStub")
+        .contentsAsUtf8String()
+        .contains("TypeRef.of(String[].class)");
   }
 
   @Test
@@ -191,7 +205,7 @@ class GenerationTest {
     assertThat(compilation)
         .generatedSourceFile("test.LaterClient")
         .contentsAsUtf8String()
-        .contains("new TypeRef<GeneratedLater>() {}");
+        .contains("TypeRef.of(GeneratedLater.class)");
   }
 
   /**
