@@ -4,6 +4,7 @@ import dev.baton.Baton;
 import dev.baton.QueryType;
 import dev.baton.SignalType;
 import dev.baton.TypeRef;
+import dev.baton.WorkflowDispatcher;
 import dev.baton.WorkflowHandle;
 import dev.baton.WorkflowOptions;
 import dev.baton.WorkflowType;
@@ -24,40 +25,40 @@ public final class OrderFulfilmentClient {
   public static final WorkflowType<Model.OrderResult> TYPE = WorkflowType.of(
       "OrderFulfilment",
       "orders",
-      new TypeRef<Model.OrderResult>() {},
-      new TypeRef<Model.Order>() {},
+      TypeRef.of(Model.OrderResult.class),
+      TypeRef.of(Model.Order.class),
       new TypeRef<List<Model.Item>>() {},
-      new TypeRef<Integer>() {});
+      TypeRef.of(Integer.class));
 
   /**
    * The approve signal, handled by {@link OrderFulfilment#approve}.
    */
   public static final SignalType APPROVE = SignalType.of(
       "approve",
-      new TypeRef<Model.Approval>() {});
+      TypeRef.of(Model.Approval.class));
 
   /**
    * The cancel-order signal, handled by {@link OrderFulfilment#cancel}.
    */
   public static final SignalType CANCEL = SignalType.of(
       "cancel-order",
-      new TypeRef<String>() {},
-      new TypeRef<Boolean>() {});
+      TypeRef.of(String.class),
+      TypeRef.of(Boolean.class));
 
   /**
    * The itemCount query, answered by {@link OrderFulfilment#countItems}.
    */
   public static final QueryType<Integer> COUNT_ITEMS = QueryType.of(
       "itemCount",
-      new TypeRef<Integer>() {});
+      TypeRef.of(Integer.class));
 
   /**
    * The status query, answered by {@link OrderFulfilment#status}.
    */
   public static final QueryType<Model.OrderStatus> STATUS = QueryType.of(
       "status",
-      new TypeRef<Model.OrderStatus>() {},
-      new TypeRef<String>() {});
+      TypeRef.of(Model.OrderStatus.class),
+      TypeRef.of(String.class));
 
   private final Baton baton;
 
@@ -193,5 +194,83 @@ public final class OrderFulfilmentClient {
    */
   public Model.OrderStatus status(String workflowId, Duration timeout, String detail) {
     return baton.query(workflowId, timeout, STATUS, detail);
+  }
+
+  /**
+   * Runs the {@link OrderFulfilment} workflow for Baton's workers.
+   */
+  public static final class Dispatcher implements WorkflowDispatcher<OrderFulfilment> {
+    /**
+     * Creates the dispatcher; workers find it by its name.
+     */
+    public Dispatcher() {
+    }
+
+    @Override
+    public WorkflowType<?> type() {
+      return OrderFulfilmentClient.TYPE;
+    }
+
+    @Override
+    public Class<OrderFulfilment> workflowClass() {
+      return OrderFulfilment.class;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object execute(OrderFulfilment workflow, Object[] arguments) throws Exception {
+      return workflow.fulfil((Model.Order) arguments[0], (List<Model.Item>) arguments[1],
+          (Integer) arguments[2]);
+    }
+
+    @Override
+    public boolean failsRun(Throwable failure) {
+      return failure instanceof Model.OutOfStockException
+          || failure instanceof IllegalStateException;
+    }
+
+    @Override
+    public List<SignalType> signalTypes() {
+      return List.of(
+              OrderFulfilmentClient.APPROVE,
+              OrderFulfilmentClient.CANCEL);
+    }
+
+    @Override
+    public void signal(OrderFulfilment workflow, String signalName, Object[] arguments) throws
+        Exception {
+      switch (signalName) {
+        case "approve":
+          workflow.approve((Model.Approval) arguments[0]);
+          return;
+        case "cancel-order":
+          workflow.cancel((String) arguments[0], (Boolean) arguments[1]);
+          return;
+        default:
+          throw new IllegalArgumentException("Workflow type OrderFulfilment has no signal named "
+              + signalName);
+      }
+    }
+
+    @Override
+    public List<QueryType<?>> queryTypes() {
+      return List.of(
+              OrderFulfilmentClient.COUNT_ITEMS,
+              OrderFulfilmentClient.STATUS);
+    }
+
+    @Override
+    public Object query(OrderFulfilment workflow, String queryName, Object[] arguments) throws
+        Exception {
+      switch (queryName) {
+        case "itemCount":
+          return workflow.countItems();
+        case "status":
+          return workflow.status((String) arguments[0]);
+        default:
+          throw new IllegalArgumentException("Workflow type OrderFulfilment has no query named "
+              + queryName);
+      }
+    }
   }
 }

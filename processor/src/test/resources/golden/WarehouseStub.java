@@ -1,5 +1,6 @@
 package com.example.orders;
 
+import dev.baton.ActivityDispatcher;
 import dev.baton.ActivityOptions;
 import dev.baton.ActivityType;
 import dev.baton.LocalActivityOptions;
@@ -33,8 +34,8 @@ public final class WarehouseStub implements Warehouse {
               .doNotRetry("com.example.BadAddress", "Fraud")
               .build())
           .build(),
-      new TypeRef<Model.Label>() {},
-      new TypeRef<Model.Reservation>() {});
+      TypeRef.of(Model.Label.class),
+      TypeRef.of(Model.Reservation.class));
 
   /**
    * The Warehouse.reserve activity, declared by {@link Warehouse#reserve}.
@@ -48,8 +49,8 @@ public final class WarehouseStub implements Warehouse {
               .maximumAttempts(5)
               .build())
           .build(),
-      new TypeRef<Model.Reservation>() {},
-      new TypeRef<Model.Order>() {});
+      TypeRef.of(Model.Reservation.class),
+      TypeRef.of(Model.Order.class));
 
   /**
    * The Warehouse.ship activity, declared by {@link Warehouse#ship}.
@@ -59,9 +60,9 @@ public final class WarehouseStub implements Warehouse {
       ActivityOptions.newBuilder()
           .taskQueue("warehouse")
           .build(),
-      new TypeRef<Void>() {},
+      TypeRef.of(Void.class),
       new TypeRef<List<Model.Item>>() {},
-      new TypeRef<Boolean>() {});
+      TypeRef.of(Boolean.class));
 
   /**
    * The Warehouse.stockLevel activity, declared by {@link Warehouse#stockLevel}.
@@ -71,8 +72,8 @@ public final class WarehouseStub implements Warehouse {
       ActivityOptions.newBuilder()
           .taskQueue("warehouse")
           .build(),
-      new TypeRef<Integer>() {},
-      new TypeRef<String>() {});
+      TypeRef.of(Integer.class),
+      TypeRef.of(String.class));
 
   private final ActivityOptions options;
 
@@ -206,6 +207,50 @@ public final class WarehouseStub implements Warehouse {
      */
     public Promise<Integer> stockLevel(String sku) {
       return call(STOCK_LEVEL, sku);
+    }
+  }
+
+  /**
+   * Runs the {@link Warehouse} activities for Baton's workers.
+   */
+  public static final class Dispatcher implements ActivityDispatcher<Warehouse> {
+    /**
+     * Creates the dispatcher; workers find it by its name.
+     */
+    public Dispatcher() {
+    }
+
+    @Override
+    public Class<Warehouse> activityInterface() {
+      return Warehouse.class;
+    }
+
+    @Override
+    public List<ActivityType<?>> activityTypes() {
+      return List.of(
+              WarehouseStub.PRINT_LABEL,
+              WarehouseStub.RESERVE,
+              WarehouseStub.SHIP,
+              WarehouseStub.STOCK_LEVEL);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object execute(Warehouse activities, String activityType, Object[] arguments) throws
+        Exception {
+      switch (activityType) {
+        case "PrintShippingLabel":
+          return activities.printLabel((Model.Reservation) arguments[0]);
+        case "Warehouse.reserve":
+          return activities.reserve((Model.Order) arguments[0]);
+        case "Warehouse.ship":
+          activities.ship((List<Model.Item>) arguments[0], (Boolean) arguments[1]);
+          return null;
+        case "Warehouse.stockLevel":
+          return activities.stockLevel((String) arguments[0]);
+        default:
+          throw new IllegalArgumentException("Unknown activity type " + activityType + " for Warehouse");
+      }
     }
   }
 }

@@ -160,9 +160,9 @@ class PublicApiSweepTest {
     } else if (type == Class.class) {
       return Inbox.Impl.class;
     } else if (type == WorkflowDispatcher.class) {
-      return new InboxDispatcher();
+      return new InboxClient.Dispatcher();
     } else if (type == ActivityDispatcher.class) {
-      return new Durable_EchoDispatcher();
+      return new Durable_EchoStub.Dispatcher();
     } else if (type == Supplier.class) {
       return (Supplier<Object>) Inbox.Impl::new;
     } else if (type == Runnable.class) {

@@ -708,6 +708,6 @@ class ErrorTest {
         .singleElement()
         .satisfies(d -> assertThat(d.getMessage(null)).contains(Message.NO_WORKFLOW_METHOD.id()));
     assertThat(out.resolve("test/GoodClient.java")).exists();
-    assertThat(out.resolve("test/GoodDispatcher.java")).exists();
+    assertThat(out.resolve("test/GoodChildStub.java")).exists();
   }
 }

@@ -152,13 +152,13 @@ class SignalQueryGenerationTest {
         .contentsAsUtf8String()
         .contains("baton.signal(workflowId, TAGS, (Object) tags);");
     assertThat(compilation)
-        .generatedSourceFile("test.ShapesDispatcher")
+        .generatedSourceFile("test.ShapesClient")
         .contentsAsUtf8String()
-        .contains("@SuppressWarnings(\"unchecked\")\n  public void signal(");
+        .contains("@SuppressWarnings(\"unchecked\")\n    public void signal(");
     assertThat(compilation)
-        .generatedSourceFile("test.ShapesDispatcher")
+        .generatedSourceFile("test.ShapesClient")
         .contentsAsUtf8String()
-        .contains("case \"table\":\n        return workflow.table((List<String>) arguments[0]);");
+        .contains("case \"table\":\n          return workflow.table((List<String>) arguments[0]);");
   }
 
   @Test
@@ -217,7 +217,7 @@ class SignalQueryGenerationTest {
     @SuppressWarnings("unchecked") // the generated dispatcher is a WorkflowDispatcher<Shapes>
     WorkflowDispatcher<Object> dispatcher =
         (WorkflowDispatcher<Object>)
-            loader.loadClass("test.ShapesDispatcher").getConstructor().newInstance();
+            loader.loadClass("test.ShapesClient$Dispatcher").getConstructor().newInstance();
 
     assertThat(dispatcher.signalTypes())
         .extracting(SignalType::name)

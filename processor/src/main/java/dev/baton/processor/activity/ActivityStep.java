@@ -13,7 +13,6 @@ import dev.baton.processor.model.ActivityMethodModel;
 import dev.baton.processor.model.ActivityModel;
 import dev.baton.processor.model.OptionsModel;
 import dev.baton.processor.model.RetryModel;
-import dev.baton.processor.writing.ActivityDispatcherWriter;
 import dev.baton.processor.writing.StubWriter;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -36,7 +35,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** Validates {@code @Activity} interfaces and generates their stubs and dispatchers. */
+/** Validates {@code @Activity} interfaces and generates their stubs, dispatchers nested. */
 public final class ActivityStep implements Step {
   private final Elements elements;
   private final Types types;
@@ -78,7 +77,6 @@ public final class ActivityStep implements Step {
     if (report.isClean()) {
       ActivityModel model = model(type);
       Sources.write(filer, model.stubName(), StubWriter.write(model), type);
-      Sources.write(filer, model.dispatcherName(), ActivityDispatcherWriter.write(model), type);
     }
   }
 

@@ -77,7 +77,9 @@ final class DeterminismScanner extends TreePathScanner<Void, Boolean> {
     Element element = trees.getElement(getCurrentPath());
     boolean workflow = inWorkflow;
     if (element instanceof TypeElement type) {
-      if (workflowClasses.isGenerated(type) || workflowClasses.isActivityImplementation(type)) {
+      if (workflowClasses.isGenerated(type)) {
+        return null; // generated code, nested classes included, is not the user's to fix
+      } else if (workflowClasses.isActivityImplementation(type)) {
         workflow = false;
       } else if (workflowClasses.isWorkflowImplementation(type)) {
         workflow = true;

@@ -21,8 +21,8 @@ public record ActivityModel(ClassName activityInterface, List<ActivityMethodMode
     return GeneratedNames.sibling(activityInterface, "Stub");
   }
 
-  /** The generated dispatcher, {@code YDispatcher}. */
+  /** The generated dispatcher, {@code YStub.Dispatcher}. */
   public ClassName dispatcherName() {
-    return GeneratedNames.sibling(activityInterface, "Dispatcher");
+    return stubName().nestedClass("Dispatcher");
   }
 }

@@ -4,7 +4,7 @@ import com.palantir.javapoet.ClassName;
 import java.util.List;
 
 /**
- * A valid {@code @Workflow} type, everything its client and dispatcher need.
+ * A valid {@code @Workflow} type, everything its client, child stub and dispatcher need.
  *
  * @param workflowClass the annotated interface or class
  * @param name the workflow type name
@@ -40,8 +40,8 @@ public record WorkflowModel(
     return GeneratedNames.sibling(workflowClass, "ChildStub");
   }
 
-  /** The generated dispatcher, {@code XDispatcher}. */
+  /** The generated dispatcher, {@code XClient.Dispatcher}. */
   public ClassName dispatcherName() {
-    return GeneratedNames.sibling(workflowClass, "Dispatcher");
+    return clientName().nestedClass("Dispatcher");
   }
 }

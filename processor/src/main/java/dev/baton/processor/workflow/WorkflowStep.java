@@ -16,7 +16,6 @@ import dev.baton.processor.model.SignalModel;
 import dev.baton.processor.model.WorkflowModel;
 import dev.baton.processor.writing.ChildStubWriter;
 import dev.baton.processor.writing.ClientWriter;
-import dev.baton.processor.writing.WorkflowDispatcherWriter;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.util.Comparator;
@@ -36,7 +35,9 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** Validates {@code @Workflow} types and generates their clients and dispatchers. */
+/**
+ * Validates {@code @Workflow} types and generates their clients (with dispatchers) and child stubs.
+ */
 public final class WorkflowStep implements Step {
   private final Elements elements;
   private final Types types;
@@ -83,7 +84,6 @@ public final class WorkflowStep implements Step {
     if (report.isClean()) {
       WorkflowModel model = model(type);
       Sources.write(filer, model.clientName(), ClientWriter.write(model), type);
-      Sources.write(filer, model.dispatcherName(), WorkflowDispatcherWriter.write(model), type);
       Sources.write(filer, model.childStubName(), ChildStubWriter.write(model), type);
     }
   }

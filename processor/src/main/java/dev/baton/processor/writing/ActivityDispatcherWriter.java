@@ -2,6 +2,7 @@ package dev.baton.processor.writing;
 
 import static javax.lang.model.element.Modifier.FINAL;
 import static javax.lang.model.element.Modifier.PUBLIC;
+import static javax.lang.model.element.Modifier.STATIC;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -15,12 +16,14 @@ import dev.baton.processor.model.MethodModel;
 import java.util.List;
 
 /**
- * Writes {@code YDispatcher}: runs an interface's activities for the worker, without reflection.
+ * Writes {@code YStub.Dispatcher}: runs an interface's activities for the worker, without
+ * reflection. It is nested in the stub, whose constants it lists, so that an activity interface
+ * costs javac one file fewer.
  */
 public final class ActivityDispatcherWriter {
   private ActivityDispatcherWriter() {}
 
-  /** The activity dispatcher class of {@code model}. */
+  /** The activity dispatcher class of {@code model}, to nest in its stub. */
   public static TypeSpec write(ActivityModel model) {
     ClassName activities = model.activityInterface();
     ParameterizedTypeName activityTypes =
@@ -30,8 +33,7 @@ public final class ActivityDispatcherWriter {
                 Code.ACTIVITY_TYPE, WildcardTypeName.subtypeOf(Object.class)));
     return TypeSpec.classBuilder(model.dispatcherName())
         .addJavadoc("Runs the {@link $T} activities for Baton's workers.\n", activities)
-        .addAnnotation(Code.GENERATED)
-        .addModifiers(PUBLIC, FINAL)
+        .addModifiers(PUBLIC, STATIC, FINAL)
         .addSuperinterface(ParameterizedTypeName.get(Code.ACTIVITY_DISPATCHER, activities))
         .addMethod(
             MethodSpec.constructorBuilder()

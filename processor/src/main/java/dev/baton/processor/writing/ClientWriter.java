@@ -24,7 +24,7 @@ import java.util.List;
 
 /**
  * Writes {@code XClient}: starts runs of a workflow type, signals and queries them, and waits for
- * their results.
+ * their results; its nested {@code Dispatcher} runs the type for workers.
  */
 public final class ClientWriter {
   private ClientWriter() {}
@@ -120,7 +120,7 @@ public final class ClientWriter {
     for (QueryModel query : model.queries()) {
       addQuery(spec, model, query);
     }
-    return spec.build();
+    return spec.addType(WorkflowDispatcherWriter.write(model)).build();
   }
 
   private static String classJavadoc(WorkflowModel model) {

@@ -45,13 +45,33 @@ final class Code {
   static final AnnotationSpec SUPPRESS_UNCHECKED =
       AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build();
 
-  /** {@code new TypeRef<T>() {}}, primitives and {@code void} boxed. */
+  /**
+   * {@code TypeRef.of(T.class)} for a type a class literal names exactly, else {@code new
+   * TypeRef<T>() {}}, whose anonymous class keeps the type arguments; primitives and {@code void}
+   * boxed. An anonymous class is one more class for javac to compile and for the JVM to load, so it
+   * is written only where a generic type needs one.
+   */
   static CodeBlock typeRef(TypeName type) {
-    return CodeBlock.of("new $T<$T>() {}", TYPE_REF, type.box());
+    TypeName boxed = type.box();
+    return hasClassLiteral(boxed)
+        ? CodeBlock.of("$T.of($T.class)", TYPE_REF, boxed)
+        : CodeBlock.of("new $T<$T>() {}", TYPE_REF, boxed);
+  }
+
+  /** Whether {@code T.class} denotes {@code type}: a class or an array of them, not annotated. */
+  private static boolean hasClassLiteral(TypeName type) {
+    if (type.isAnnotated()) {
+      return false;
+    }
+    if (type instanceof ArrayTypeName array) {
+      TypeName component = array.componentType();
+      return component.isPrimitive() ? !component.isAnnotated() : hasClassLiteral(component);
+    }
+    return type instanceof ClassName;
   }
 
   /**
-   * {@code Type.of(first, second, ..., new TypeRef<Result>() {}, new TypeRef<Parameter>() {}...)}
+   * {@code Type.of(first, second, ..., TypeRef.of(Result.class), TypeRef.of(Parameter.class)...)}
    * with one argument a line: the constant that describes a workflow or activity.
    */
   static CodeBlock typeConstant(
@@ -62,7 +82,7 @@ final class Code {
   }
 
   /**
-   * {@code Type.of(first, ..., new TypeRef<Parameter>() {}...)}: the leading arguments and the
+   * {@code Type.of(first, ..., TypeRef.of(Parameter.class)...)}: the leading arguments and the
    * parameter types of {@code method}, one a line when there is more than one.
    */
   static CodeBlock constant(ClassName type, List<CodeBlock> leadingArguments, MethodModel method) {

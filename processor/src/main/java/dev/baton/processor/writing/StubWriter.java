@@ -26,7 +26,8 @@ import java.util.Optional;
 /**
  * Writes {@code YStub}: the activity interface implemented for workflow code, each call a durable
  * activity run, plus {@code async()} for calls that return a {@code Promise}, and {@code local()}
- * for a stub whose calls are local activities.
+ * for a stub whose calls are local activities; its nested {@code Dispatcher} runs the activities
+ * for workers.
  */
 public final class StubWriter {
   private StubWriter() {}
@@ -182,6 +183,7 @@ public final class StubWriter {
                     Code.WORKFLOWS)
                 .build())
         .addType(asyncClass.build())
+        .addType(ActivityDispatcherWriter.write(model))
         .build();
   }
 

@@ -2,6 +2,7 @@ package dev.baton.processor.writing;
 
 import static javax.lang.model.element.Modifier.FINAL;
 import static javax.lang.model.element.Modifier.PUBLIC;
+import static javax.lang.model.element.Modifier.STATIC;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -17,21 +18,21 @@ import dev.baton.processor.model.WorkflowModel;
 import java.util.List;
 
 /**
- * Writes {@code XDispatcher}: runs a workflow type's workflow, signal and query methods for the
- * worker, without reflection.
+ * Writes {@code XClient.Dispatcher}: runs a workflow type's workflow, signal and query methods for
+ * the worker, without reflection. It is nested in the client, whose constants it lists, so that a
+ * workflow type costs javac one file fewer.
  */
 public final class WorkflowDispatcherWriter {
   private WorkflowDispatcherWriter() {}
 
-  /** The workflow dispatcher class of {@code model}. */
+  /** The workflow dispatcher class of {@code model}, to nest in its client. */
   public static TypeSpec write(WorkflowModel model) {
     ClassName workflow = model.workflowClass();
     MethodModel method = model.workflowMethod();
     TypeSpec.Builder dispatcher =
         TypeSpec.classBuilder(model.dispatcherName())
             .addJavadoc("Runs the {@link $T} workflow for Baton's workers.\n", workflow)
-            .addAnnotation(Code.GENERATED)
-            .addModifiers(PUBLIC, FINAL)
+            .addModifiers(PUBLIC, STATIC, FINAL)
             .addSuperinterface(ParameterizedTypeName.get(Code.WORKFLOW_DISPATCHER, workflow))
             .addMethod(
                 MethodSpec.constructorBuilder()

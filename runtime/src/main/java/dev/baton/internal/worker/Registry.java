@@ -39,7 +39,8 @@ final class Registry {
           "registerWorkflow needs an implementation class, not the interface "
               + implementationClass.getName());
     }
-    WorkflowDispatcher<Object> dispatcher = loadDispatcher(workflowType, WorkflowDispatcher.class);
+    WorkflowDispatcher<Object> dispatcher =
+        loadDispatcher(workflowType, WorkflowDispatcher.class, "Client");
     addWorkflow(dispatcher, constructorOf(implementationClass));
   }
 
@@ -62,7 +63,7 @@ final class Registry {
     }
     for (Class<?> activityInterface : interfaces) {
       ActivityDispatcher<Object> dispatcher =
-          loadDispatcher(activityInterface, ActivityDispatcher.class);
+          loadDispatcher(activityInterface, ActivityDispatcher.class, "Stub");
       addActivities(dispatcher, implementation);
     }
   }
@@ -128,18 +129,44 @@ final class Registry {
     }
   }
 
-  /** Loads the generated {@code XDispatcher} beside {@code annotated}. */
-  private static <D> D loadDispatcher(Class<?> annotated, Class<?> dispatcherInterface) {
+  /**
+   * Loads the generated dispatcher of {@code annotated}: {@code XClient.Dispatcher} for a workflow
+   * type, {@code YStub.Dispatcher} for an activity interface ({@code Outer_InnerClient.Dispatcher}
+   * for a nested type), else a sibling {@code XDispatcher}, as earlier processors generated and as
+   * one may be written by hand.
+   */
+  private static <D> D loadDispatcher(
+      Class<?> annotated, Class<?> dispatcherInterface, String generatedClassSuffix) {
     String packageName = annotated.getPackageName();
-    String simpleName =
-        annotated
-            .getName()
-            .substring(packageName.isEmpty() ? 0 : packageName.length() + 1)
-            .replace('$', '_');
-    String dispatcherName =
-        (packageName.isEmpty() ? "" : packageName + ".") + simpleName + "Dispatcher";
+    String prefix =
+        (packageName.isEmpty() ? "" : packageName + ".")
+            + annotated
+                .getName()
+                .substring(packageName.isEmpty() ? 0 : packageName.length() + 1)
+                .replace('$', '_');
+    String dispatcherName = prefix + generatedClassSuffix + "$Dispatcher";
+    Class<?> dispatcherClass;
     try {
-      Class<?> dispatcherClass = Class.forName(dispatcherName, true, annotated.getClassLoader());
+      dispatcherClass = Class.forName(dispatcherName, true, annotated.getClassLoader());
+    } catch (ClassNotFoundException nested) {
+      try {
+        dispatcherName = prefix + "Dispatcher";
+        dispatcherClass = Class.forName(dispatcherName, true, annotated.getClassLoader());
+      } catch (ClassNotFoundException sibling) {
+        sibling.addSuppressed(nested);
+        throw new IllegalArgumentException(
+            "No generated dispatcher "
+                + prefix
+                + generatedClassSuffix
+                + ".Dispatcher for "
+                + annotated.getName()
+                + ". Put"
+                + " baton-processor on the compiler's annotationProcessorPaths (see README), or"
+                + " register a hand-written dispatcher.",
+            sibling);
+      }
+    }
+    try {
       Object dispatcher = dispatcherClass.getConstructor().newInstance();
       if (!dispatcherInterface.isInstance(dispatcher)) {
         throw new IllegalArgumentException(
@@ -148,16 +175,6 @@ final class Registry {
       @SuppressWarnings("unchecked")
       D typed = (D) dispatcher;
       return typed;
-    } catch (ClassNotFoundException e) {
-      throw new IllegalArgumentException(
-          "No generated dispatcher "
-              + dispatcherName
-              + " for "
-              + annotated.getName()
-              + ". Put"
-              + " baton-processor on the compiler's annotationProcessorPaths (see README), or"
-              + " register a hand-written dispatcher.",
-          e);
     } catch (ReflectiveOperationException e) {
       throw new IllegalArgumentException("Cannot create " + dispatcherName + ": " + e, e);
     }

@@ -4,6 +4,7 @@ import dev.baton.Workflow;
 import dev.baton.testing.NonDeterministicCallException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Set;
 import java.util.function.Consumer;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.dynamic.ClassFileLocator;
@@ -23,7 +24,7 @@ public final class GuardedClassLoader extends ClassLoader {
   }
 
   private final String root;
-  private final String dispatcher;
+  private final Set<String> dispatchers;
   private final ClassFileLocator locator;
   private final TypePool pool;
   private final Consumer<NonDeterministicCallException> reporter;
@@ -34,11 +35,12 @@ public final class GuardedClassLoader extends ClassLoader {
     String pkg = implementation.getPackageName();
     String simple = pkg.isEmpty() ? root : root.substring(pkg.length() + 1);
     // A class that is its own @Workflow type is named by its generated dispatcher, which must
-    // then see the guarded copy.
-    this.dispatcher =
+    // then see the guarded copy: XClient$Dispatcher, or a sibling XDispatcher (see Registry).
+    String generated = (pkg.isEmpty() ? "" : pkg + ".") + simple.replace('$', '_');
+    this.dispatchers =
         implementation.isAnnotationPresent(Workflow.class)
-            ? (pkg.isEmpty() ? "" : pkg + ".") + simple.replace('$', '_') + "Dispatcher"
-            : "";
+            ? Set.of(generated + "Client$Dispatcher", generated + "Dispatcher")
+            : Set.of();
     this.locator = ClassFileLocator.ForClassLoader.of(implementation.getClassLoader());
     this.pool = TypePool.Default.of(locator);
     this.reporter = r;
@@ -85,7 +87,7 @@ public final class GuardedClassLoader extends ClassLoader {
   }
 
   private boolean isGuarded(String name) {
-    return name.equals(root) || name.startsWith(root + "$") || name.equals(dispatcher);
+    return name.equals(root) || name.startsWith(root + "$") || dispatchers.contains(name);
   }
 
   @Override
