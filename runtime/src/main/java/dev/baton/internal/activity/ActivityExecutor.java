@@ -25,11 +25,6 @@ public final class ActivityExecutor {
   private final Services services;
   private final NextWorkflowTask nextWorkflowTask;
 
-  /** An executor recording outcomes through {@code services}. */
-  public ActivityExecutor(Services services) {
-    this(services, NextWorkflowTask.NONE);
-  }
-
   /**
    * An executor recording outcomes through {@code services}, whose completions lease the next
    * workflow task to this worker through {@code nextWorkflowTask} when it can work it.

@@ -250,12 +250,7 @@ public final class ActivityStore {
                     + token.text());
           }
           LockedRun run = locked.run();
-          BatonActivityTasksRecord row = locked.row();
-          run.append(
-              new Event.ActivityTaskStarted(
-                  row.getSeq(), row.getAttempt(), row.getLeaseOwner(), token.leaseToken()));
-          run.append(new Event.ActivityTaskCompleted(row.getSeq(), result));
-          row.delete();
+          locked.recordOutcome(token, new Event.ActivityTaskCompleted(token.seq(), result));
           ClaimedWorkflowTask next = null;
           if (eager == null) {
             run.ensureWorkflowTaskScheduled();
@@ -286,11 +281,8 @@ public final class ActivityStore {
           if (scheduleRetry(tx, run, row, failure)) {
             return true;
           }
-          run.append(
-              new Event.ActivityTaskStarted(
-                  row.getSeq(), row.getAttempt(), row.getLeaseOwner(), token.leaseToken()));
-          run.append(new Event.ActivityTaskFailed(row.getSeq(), row.getAttempt(), failure));
-          row.delete();
+          locked.recordOutcome(
+              token, new Event.ActivityTaskFailed(row.getSeq(), row.getAttempt(), failure));
           run.ensureWorkflowTaskScheduled();
           run.flush();
           return false;
@@ -533,7 +525,19 @@ public final class ActivityStore {
   }
 
   /** A run and one of its activity task rows, both locked, the row's lease checked. */
-  record Locked(LockedRun run, BatonActivityTasksRecord row) {}
+  record Locked(LockedRun run, BatonActivityTasksRecord row) {
+    /**
+     * Appends the leased attempt's started event and its final {@code outcome}, and deletes the
+     * task row: the activity is over.
+     */
+    void recordOutcome(TaskToken token, Event outcome) {
+      run.append(
+          new Event.ActivityTaskStarted(
+              row.getSeq(), row.getAttempt(), row.getLeaseOwner(), token.leaseToken()));
+      run.append(outcome);
+      row.delete();
+    }
+  }
 
   /**
    * Locks the run, then the task row, and checks that {@code token} holds the lease. Returns {@code

@@ -26,12 +26,17 @@ public record EagerActivities(
     int count = 0;
     for (var command : commands) {
       if (command instanceof Event.ActivityTaskScheduled scheduled
-          && scheduled.taskQueue().equals(taskQueue)
-          && types.contains(scheduled.activityType())) {
+          && runsOn(scheduled, taskQueue, types)) {
         count++;
       }
     }
     return count;
+  }
+
+  /** Whether a worker of {@code taskQueue} that runs {@code types} runs {@code scheduled}. */
+  private static boolean runsOn(
+      Event.ActivityTaskScheduled scheduled, String taskQueue, Set<String> types) {
+    return scheduled.taskQueue().equals(taskQueue) && types.contains(scheduled.activityType());
   }
 
   /** Leases granted in one commit attempt, up to the grant's slots. */
@@ -39,9 +44,7 @@ public record EagerActivities(
     private final List<ClaimedActivityTask> started = new ArrayList<>();
 
     boolean accepts(Event.ActivityTaskScheduled scheduled) {
-      return started.size() < slots
-          && scheduled.taskQueue().equals(taskQueue)
-          && activityTypes.contains(scheduled.activityType());
+      return started.size() < slots && runsOn(scheduled, taskQueue, activityTypes);
     }
 
     String owner() {

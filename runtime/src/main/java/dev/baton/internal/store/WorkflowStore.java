@@ -20,7 +20,6 @@ import dev.baton.internal.history.EventCodec;
 import dev.baton.internal.history.FailureData;
 import dev.baton.internal.history.RetryPolicyData;
 import dev.baton.internal.history.StoredEvent;
-import dev.baton.internal.jooq.tables.records.BatonActivityTasksRecord;
 import dev.baton.internal.jooq.tables.records.BatonCurrentRunsRecord;
 import dev.baton.internal.jooq.tables.records.BatonRunsRecord;
 import dev.baton.internal.jooq.tables.records.BatonWorkflowTasksRecord;
@@ -596,21 +595,13 @@ public final class WorkflowStore {
             return null; // a retry of this commit: its first try is recorded
           }
           LockedRun run = locked.run();
-          BatonActivityTasksRecord activity = locked.row();
           boolean current =
               run.isRunning()
                   && run.nextEventIdAtLock() == expectedNextEventId
                   && !tx.dsl()
                       .fetchExists(
                           BATON_WORKFLOW_TASKS, BATON_WORKFLOW_TASKS.RUN_ID.eq(run.runId()));
-          run.append(
-              new Event.ActivityTaskStarted(
-                  activity.getSeq(),
-                  activity.getAttempt(),
-                  activity.getLeaseOwner(),
-                  token.leaseToken()));
-          run.append(new Event.ActivityTaskCompleted(activity.getSeq(), result));
-          activity.delete();
+          locked.recordOutcome(token, new Event.ActivityTaskCompleted(token.seq(), result));
           if (!current) {
             run.ensureWorkflowTaskScheduled();
             run.flush();

@@ -249,10 +249,8 @@ public final class WorkflowInstance implements WorkflowContext {
    */
   private void requireContiguous(List<StoredEvent> events) {
     long expected = nextEventId;
-    if (!events.isEmpty()
-        && nextEventId == ownEventsFrom
-        && events.get(0).eventId() == ownEventsUntil) {
-      expected = ownEventsUntil; // its own events, already applied, are left out
+    if (!events.isEmpty() && events.get(0).eventId() == endOfProcessedHistory()) {
+      expected = endOfProcessedHistory(); // its own events, already applied, are left out
     }
     for (StoredEvent event : events) {
       if (event.eventId() != expected) {
@@ -371,7 +369,7 @@ public final class WorkflowInstance implements WorkflowContext {
    * read, and then its own last commit's.
    */
   public boolean hasProcessedAllBefore(long eventId) {
-    return nextEventId == eventId || (nextEventId == ownEventsFrom && ownEventsUntil == eventId);
+    return nextEventId == eventId || endOfProcessedHistory() == eventId;
   }
 
   /**
