@@ -111,46 +111,11 @@ class CrashRecoveryTest {
       int extraExecutions = 0;
       for (int i = 0; i < WORKFLOWS; i++) {
         Fulfilment.Order order = CrashWorker.order(i);
-        assertThat(client.handle(order.id()).result(Duration.ofSeconds(5)))
-            .isEqualTo(FulfilmentImpl.expectedReceipt(order));
         List<HistoryEvent> history = baton.history(order.id());
-        Map<Integer, Integer> recordedAttempts = new HashMap<>();
-        for (HistoryEvent event : history) {
-          if (event.type().equals("ActivityTaskStarted")) {
-            int seq = group(ACTIVITY, event.attributesJson());
-            assertThat(recordedAttempts.put(seq, group(ATTEMPT, event.attributesJson())))
-                .as("activity #%d of %s recorded once", seq, order.id())
-                .isNull();
-          }
-        }
-        assertThat(history.stream().filter(e -> e.type().equals("ActivityTaskCompleted")).count())
-            .as("completions of %s", order.id())
-            .isEqualTo(3);
-        List<String> activities = List.of("Steps.reserve", "Steps.charge", "Steps.ship");
-        for (int seq = 1; seq <= 3; seq++) {
-          String activity = activities.get(seq - 1);
-          List<String[]> runs = executions.getOrDefault(order.id() + "|" + activity, List.of());
-          int recorded = recordedAttempts.get(seq);
-          assertThat(runs).as("executions of %s of %s", activity, order.id()).isNotEmpty();
-          Set<String> tokens = new HashSet<>();
-          boolean recordedRan = false;
-          for (String[] run : runs) {
-            assertThat(tokens.add(run[3])).as("one execution per lease: %s", run[3]).isTrue();
-            int attempt = Integer.parseInt(run[2]);
-            if (attempt == recorded) {
-              recordedRan = true;
-            } else {
-              assertThat(attempt)
-                  .as(
-                      "an extra execution of %s of %s belongs to an earlier, lost lease",
-                      activity, order.id())
-                  .isLessThan(recorded);
-            }
-          }
-          assertThat(recordedRan)
-              .as("the recorded attempt of %s of %s ran", activity, order.id())
-              .isTrue();
-          extraExecutions += runs.size() - 1;
+        try {
+          extraExecutions += checkWorkflow(client, order, history, executions);
+        } catch (AssertionError e) {
+          throw new AssertionError(diagnosis(seed, mode, order.id(), history, log), e);
         }
       }
       System.out.println(
@@ -160,6 +125,95 @@ class CrashRecoveryTest {
               + extraExecutions
               + " extra activity executions, all under lost leases");
     }
+  }
+
+  /**
+   * Checks one workflow's result, history and activity executions; returns how many executions
+   * beyond one per activity it had.
+   */
+  private static int checkWorkflow(
+      FulfilmentClient client,
+      Fulfilment.Order order,
+      List<HistoryEvent> history,
+      Map<String, List<String[]>> executions) {
+    int extraExecutions = 0;
+    assertThat(client.handle(order.id()).result(Duration.ofSeconds(5)))
+        .isEqualTo(FulfilmentImpl.expectedReceipt(order));
+    Map<Integer, Integer> recordedAttempts = new HashMap<>();
+    for (HistoryEvent event : history) {
+      if (event.type().equals("ActivityTaskStarted")) {
+        int seq = group(ACTIVITY, event.attributesJson());
+        assertThat(recordedAttempts.put(seq, group(ATTEMPT, event.attributesJson())))
+            .as("activity #%d of %s recorded once", seq, order.id())
+            .isNull();
+      }
+    }
+    assertThat(history.stream().filter(e -> e.type().equals("ActivityTaskCompleted")).count())
+        .as("completions of %s", order.id())
+        .isEqualTo(3);
+    List<String> activities = List.of("Steps.reserve", "Steps.charge", "Steps.ship");
+    for (int seq = 1; seq <= 3; seq++) {
+      String activity = activities.get(seq - 1);
+      List<String[]> runs = executions.getOrDefault(order.id() + "|" + activity, List.of());
+      int recorded = recordedAttempts.get(seq);
+      assertThat(runs).as("executions of %s of %s", activity, order.id()).isNotEmpty();
+      Set<String> tokens = new HashSet<>();
+      boolean recordedRan = false;
+      for (String[] run : runs) {
+        assertThat(tokens.add(run[3])).as("one execution per lease: %s", run[3]).isTrue();
+        int attempt = Integer.parseInt(run[2]);
+        if (attempt == recorded) {
+          recordedRan = true;
+        } else {
+          assertThat(attempt)
+              .as(
+                  "an extra execution of %s of %s belongs to an earlier, lost lease",
+                  activity, order.id())
+              .isLessThan(recorded);
+        }
+      }
+      assertThat(recordedRan)
+          .as("the recorded attempt of %s of %s ran", activity, order.id())
+          .isTrue();
+      extraExecutions += runs.size() - 1;
+    }
+    return extraExecutions;
+  }
+
+  /**
+   * What a failed check of workflow {@code id} needs to be understood: seed, history, log lines.
+   */
+  private static String diagnosis(
+      long seed, DispatchMode mode, String id, List<HistoryEvent> history, Path log) {
+    StringBuilder text =
+        new StringBuilder("Workflow ")
+            .append(id)
+            .append(" (")
+            .append(mode)
+            .append(", rerun with -Dbaton.crash.seed=")
+            .append(seed)
+            .append(")\nhistory:\n");
+    for (HistoryEvent event : history) {
+      text.append("  ")
+          .append(event.eventId())
+          .append(' ')
+          .append(event.type())
+          .append(' ')
+          .append(event.attributesJson())
+          .append('\n');
+    }
+    text.append("side-effect log lines naming it (of all lines, incomplete ones too):\n");
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      for (int n = 0; n < lines.size(); n++) {
+        if (lines.get(n).contains(id + "|")) {
+          text.append("  ").append(n + 1).append(": ").append(lines.get(n)).append('\n');
+        }
+      }
+    } catch (IOException e) {
+      text.append("  (could not read the log: ").append(e).append(")\n");
+    }
+    return text.toString();
   }
 
   private static int group(Pattern pattern, String json) {
