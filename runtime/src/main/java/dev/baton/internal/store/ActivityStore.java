@@ -69,7 +69,8 @@ public final class ActivityStore {
         row.getInput(),
         1,
         now,
-        null);
+        null,
+        now);
   }
 
   /**
@@ -105,7 +106,8 @@ public final class ActivityStore {
                     row.getInput(),
                     1,
                     row.getScheduledAt(),
-                    null));
+                    null,
+                    row.getStartedAt()));
   }
 
   /** The row of a newly scheduled activity task, not inserted yet. */
@@ -186,7 +188,8 @@ public final class ActivityStore {
                     row.getInput(),
                     row.getAttempt(),
                     row.getScheduledAt(),
-                    row.getHeartbeatDetails()));
+                    row.getHeartbeatDetails(),
+                    now));
           }
           return claimed;
         });

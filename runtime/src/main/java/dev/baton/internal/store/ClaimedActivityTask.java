@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param attempt the attempt number, 1 for the first
  * @param scheduledAt when the workflow scheduled it, epoch milliseconds
  * @param heartbeatDetailsJson details of the last heartbeat of an earlier attempt, or {@code null}
+ * @param leasedAt when the lease began, by the time source, epoch milliseconds
+ * @param leasedAtNanos {@link System#nanoTime()} in this process when the lease was taken: with
+ *     {@code leasedAt}, it tells the time source's now without asking it (see {@link
+ *     Database#nowSince})
  */
 public record ClaimedActivityTask(
     TaskToken token,
@@ -20,4 +24,29 @@ public record ClaimedActivityTask(
     String inputJson,
     int attempt,
     long scheduledAt,
-    @Nullable String heartbeatDetailsJson) {}
+    @Nullable String heartbeatDetailsJson,
+    long leasedAt,
+    long leasedAtNanos) {
+
+  /** A task leased at {@code leasedAt} (time source milliseconds), taken just now. */
+  ClaimedActivityTask(
+      TaskToken token,
+      String workflowId,
+      String activityType,
+      String inputJson,
+      int attempt,
+      long scheduledAt,
+      @Nullable String heartbeatDetailsJson,
+      long leasedAt) {
+    this(
+        token,
+        workflowId,
+        activityType,
+        inputJson,
+        attempt,
+        scheduledAt,
+        heartbeatDetailsJson,
+        leasedAt,
+        System.nanoTime());
+  }
+}

@@ -1,8 +1,10 @@
 package dev.baton.internal.store;
 
+import dev.baton.SettableTimeSource;
 import dev.baton.TimeSource;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -73,6 +75,19 @@ public final class Database implements AutoCloseable {
   /** The time source. */
   public TimeSource timeSource() {
     return timeSource;
+  }
+
+  /**
+   * Now by the time source, without asking the database: {@code knownAt} (a time the source gave,
+   * epoch milliseconds) plus the time this process measured since it learned it ({@link
+   * System#nanoTime()} was {@code knownAtNanos} then). Never later than the database's clock, since
+   * the value was read before this process received it; a settable source is read as it is.
+   */
+  public long nowSince(long knownAt, long knownAtNanos) {
+    if (timeSource instanceof SettableTimeSource settable) {
+      return settable.nowMillis();
+    }
+    return knownAt + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - knownAtNanos);
   }
 
   /** A jOOQ context outside any transaction (auto-commit), for single reads. */
