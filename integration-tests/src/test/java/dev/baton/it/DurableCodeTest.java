@@ -56,6 +56,48 @@ class DurableCodeTest {
     }
   }
 
+  /**
+   * Timers due at one instant are fired many to a transaction; two processes sweeping at once (two
+   * Baton instances on one database and one clock) still fire each exactly once.
+   */
+  @AllDatabases
+  void timersDueAtOneInstantFireOnceEachWhenTwoProcessesSweep(DatabaseKind kind) throws Exception {
+    int sleepers = 120; // more than the timers fired in one transaction
+    SettableTimeSource clock = TimeSource.settable(Instant.parse("2026-01-01T00:00:00Z"));
+    BatonOptions options = BatonOptions.newBuilder().timeSource(clock).build();
+    try (TestDatabase db = kind.create(folder);
+        Baton first = db.open(options);
+        Baton second = db.open(options)) {
+      for (Baton baton : List.of(first, second)) {
+        baton
+            .newWorker("durable", WorkerOptions.newBuilder().workflowSlots(8).build())
+            .registerWorkflow(Durable.SleeperImpl.class)
+            .start();
+      }
+      List<WorkflowHandle<Long>> runs = new ArrayList<>();
+      for (int i = 0; i < sleepers; i++) {
+        runs.add(Durable_SleeperClient.of(i % 2 == 0 ? first : second).start("batch-" + i, 30));
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (db.queryLong("SELECT COUNT(*) FROM baton_timers") < sleepers) {
+        assertThat(System.nanoTime()).as("all %d asleep", sleepers).isLessThan(deadline);
+        Thread.sleep(20);
+      }
+
+      clock.advance(Duration.ofDays(30)); // wakes both sweepers at once
+
+      for (int i = 0; i < sleepers; i++) {
+        assertThat(runs.get(i).result(Duration.ofSeconds(60))).isEqualTo(30L);
+        assertThat(first.history("batch-" + i))
+            .extracting(HistoryEvent::type)
+            .filteredOn("TimerFired"::equals)
+            .as("TimerFired in batch-%d", i)
+            .hasSize(1);
+      }
+      assertThat(db.queryLong("SELECT COUNT(*) FROM baton_timers")).isZero();
+    }
+  }
+
   /** 1,000 activities from one workflow complete in far fewer than 1,000 workflow tasks. */
   @AllDatabases
   void aFanOutOfAThousandActivitiesTakesFewWorkflowTasks(DatabaseKind kind) throws Exception {

@@ -16,6 +16,12 @@ import org.slf4j.LoggerFactory;
 final class Sweeper implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Sweeper.class);
 
+  /**
+   * Due timers fired per transaction: one commit for many resumptions (B5: thousands due at one
+   * instant), small enough that a transaction holds few run locks for long.
+   */
+  static final int TIMERS_PER_TRANSACTION = 50;
+
   private final WorkflowStore workflows;
   private final ActivityStore activities;
   private final TimerStore timers;
@@ -66,11 +72,14 @@ final class Sweeper implements AutoCloseable {
       timedOut = activities.expireLeases(100);
       expired += timedOut;
     } while (timedOut == 100);
-    int fired;
+    int taken;
     do {
-      fired = timers.fireDue(100);
-      expired += fired;
-    } while (fired == 100);
+      taken = timers.fireDue(TIMERS_PER_TRANSACTION);
+      if (taken > 0) {
+        wakeups.workflowTasks().signal(); // workers resume these runs while more are fired
+      }
+      expired += taken;
+    } while (taken == TIMERS_PER_TRANSACTION);
     if (expired > 0) {
       log.debug("Expired {} lease(s)", expired);
       wakeups.workflowTasks().signal();

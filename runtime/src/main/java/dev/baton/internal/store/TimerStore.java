@@ -4,6 +4,8 @@ import static dev.baton.internal.jooq.Tables.BATON_TIMERS;
 
 import dev.baton.internal.history.Event;
 import dev.baton.internal.jooq.tables.records.BatonRunsRecord;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.jooq.Record2;
 import org.jooq.impl.DSL;
@@ -49,35 +51,40 @@ public final class TimerStore {
   }
 
   /**
-   * Fires up to {@code max} timers that are due by the time source: each in its own transaction,
-   * which deletes the row, appends {@code TimerFired} and schedules a workflow task, so a timer
-   * fires once even when several processes sweep. Returns how many fired.
+   * Fires up to {@code max} timers that are due by the time source, in one transaction: for each,
+   * in the order of their runs' ids (so two sweepers lock runs in one order), it deletes the row,
+   * appends {@code TimerFired} and schedules a workflow task. A timer whose row another sweeper
+   * deleted first, or whose run closed, is skipped by its row count, not by rolling back the
+   * others, so a timer fires once even when several processes sweep. Returns how many due timers it
+   * took, fired or skipped: fewer than {@code max} when no more are due.
    */
   public int fireDue(int max) {
-    List<Record2<String, Integer>> due =
-        db.transact(
-            tx ->
-                tx.dsl()
-                    .select(BATON_TIMERS.RUN_ID, BATON_TIMERS.SEQ)
-                    .from(BATON_TIMERS)
-                    .where(BATON_TIMERS.FIRE_AT.le(tx.now()))
-                    .orderBy(BATON_TIMERS.FIRE_AT)
-                    .limit(max)
-                    .fetch());
-    int fired = 0;
-    for (var timer : due) {
-      if (db.transact(tx -> fire(tx, timer.value1(), timer.value2()))) {
-        fired++;
-      }
-    }
-    return fired;
+    return db.transact(
+        tx -> {
+          List<Record2<String, Integer>> due =
+              tx.dsl()
+                  .select(BATON_TIMERS.RUN_ID, BATON_TIMERS.SEQ)
+                  .from(BATON_TIMERS)
+                  .where(BATON_TIMERS.FIRE_AT.le(tx.now()))
+                  .orderBy(BATON_TIMERS.FIRE_AT)
+                  .limit(max)
+                  .fetch();
+          List<Record2<String, Integer>> inLockOrder = new ArrayList<>(due);
+          inLockOrder.sort(
+              Comparator.comparing((Record2<String, Integer> timer) -> timer.value1())
+                  .thenComparing(timer -> timer.value2()));
+          for (var timer : inLockOrder) {
+            fire(tx, timer.value1(), timer.value2());
+          }
+          return due.size();
+        });
   }
 
-  private static boolean fire(Tx tx, String runId, int seq) {
+  private static void fire(Tx tx, String runId, int seq) {
     LockedRun run = LockedRun.lock(tx, runId);
     if (run == null) {
       deleteTimer(tx, runId, seq); // its run is gone: nothing will ever fire it
-      return false;
+      return;
     }
     int deleted =
         tx.dsl()
@@ -87,11 +94,10 @@ public final class TimerStore {
             .and(BATON_TIMERS.FIRE_AT.le(tx.now()))
             .execute();
     if (deleted == 0 || !run.isRunning()) {
-      return false; // fired by another sweeper, or cancelled
+      return; // fired by another sweeper, or cancelled
     }
     run.append(new Event.TimerFired(seq));
     run.ensureWorkflowTaskScheduled();
     run.flush();
-    return true;
   }
 }
