@@ -24,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,6 +41,9 @@ class CrashRecoveryTest {
   private static final int RANDOM_KILLS = 20;
   private static final Pattern ACTIVITY = Pattern.compile("\"seq\":(\\d+)");
   private static final Pattern ATTEMPT = Pattern.compile("\"attempt\":(\\d+)");
+  private static final Pattern TOKEN = Pattern.compile("bt1:[^:]+:\\d+:[0-9a-f-]{36}");
+
+  private int launches;
 
   @ParameterizedTest(name = "{0}, {1}")
   @MethodSource("dev.baton.it.DispatchMode#databasesAndModes")
@@ -73,13 +77,16 @@ class CrashRecoveryTest {
     System.out.println(
         "CrashRecoveryTest seed=" + seed + " (rerun with -Dbaton.crash.seed=" + seed + ")");
     Random random = new Random(seed);
-    Path log = folder.resolve("side-effects.log");
+    // One side-effect log per worker JVM: a JVM killed inside a write can leave its last line
+    // without its end, and a line another JVM appended after it would be glued to it.
+    Path logs = Files.createDirectories(folder.resolve("side-effects"));
     String data = db.spec();
 
     for (String point : List.of("afterClaim", "beforeCommit", "afterCommit")) {
       int occurrence = 1 + random.nextInt(30);
       Process child =
-          launch(data, log, "work", mode.jvmOption(), "-Dbaton.haltAt=" + point + ":" + occurrence);
+          launch(
+              data, logs, "work", mode.jvmOption(), "-Dbaton.haltAt=" + point + ":" + occurrence);
       assertThat(child.waitFor(90, TimeUnit.SECONDS))
           .as("worker halted at %s:%d", point, occurrence)
           .isTrue();
@@ -87,7 +94,7 @@ class CrashRecoveryTest {
     }
     for (int kill = 0; kill < RANDOM_KILLS; kill++) {
       long delay = 300 + random.nextInt(2200);
-      Process child = launch(data, log, "work", mode.jvmOption());
+      Process child = launch(data, logs, "work", mode.jvmOption());
       Thread.sleep(delay);
       child.destroyForcibly(); // SIGKILL
       child.waitFor(30, TimeUnit.SECONDS);
@@ -95,7 +102,7 @@ class CrashRecoveryTest {
     // A kill must not leave half a commit: H2 once kept a workflow task's next_event_id and
     // activity without its history events, and the final worker failed replaying the run.
     assertThat(db.runsWithMissingEvents()).as("runs whose history lost events").isEmpty();
-    Process last = launch(data, log, "final", mode.jvmOption());
+    Process last = launch(data, logs, "final", mode.jvmOption());
     boolean finished = last.waitFor(180, TimeUnit.SECONDS);
     if (!finished) {
       last.destroyForcibly();
@@ -107,7 +114,7 @@ class CrashRecoveryTest {
 
     try (Baton baton = db.open()) {
       FulfilmentClient client = FulfilmentClient.of(baton);
-      Map<String, List<String[]>> executions = readLog(log);
+      Map<String, List<String[]>> executions = readLogs(logs);
       int extraExecutions = 0;
       for (int i = 0; i < WORKFLOWS; i++) {
         Fulfilment.Order order = CrashWorker.order(i);
@@ -115,7 +122,7 @@ class CrashRecoveryTest {
         try {
           extraExecutions += checkWorkflow(client, order, history, executions);
         } catch (AssertionError e) {
-          throw new AssertionError(diagnosis(seed, mode, order.id(), history, log), e);
+          throw new AssertionError(diagnosis(seed, mode, order.id(), history, logs), e);
         }
       }
       System.out.println(
@@ -184,7 +191,7 @@ class CrashRecoveryTest {
    * What a failed check of workflow {@code id} needs to be understood: seed, history, log lines.
    */
   private static String diagnosis(
-      long seed, DispatchMode mode, String id, List<HistoryEvent> history, Path log) {
+      long seed, DispatchMode mode, String id, List<HistoryEvent> history, Path logs) {
     StringBuilder text =
         new StringBuilder("Workflow ")
             .append(id)
@@ -204,10 +211,18 @@ class CrashRecoveryTest {
     }
     text.append("side-effect log lines naming it (of all lines, incomplete ones too):\n");
     try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      for (int n = 0; n < lines.size(); n++) {
-        if (lines.get(n).contains(id + "|")) {
-          text.append("  ").append(n + 1).append(": ").append(lines.get(n)).append('\n');
+      for (Path log : logFiles(logs)) {
+        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        for (int n = 0; n < lines.size(); n++) {
+          if (lines.get(n).contains(id + "|")) {
+            text.append("  ")
+                .append(log.getFileName())
+                .append(':')
+                .append(n + 1)
+                .append(": ")
+                .append(lines.get(n))
+                .append('\n');
+          }
         }
       }
     } catch (IOException e) {
@@ -222,19 +237,32 @@ class CrashRecoveryTest {
     return Integer.parseInt(matcher.group(1));
   }
 
-  private static Map<String, List<String[]>> readLog(Path log) throws IOException {
+  /** The executions in the logs of every worker JVM, by "workflowId|activity". */
+  private static Map<String, List<String[]>> readLogs(Path logs) throws IOException {
     Map<String, List<String[]>> executions = new HashMap<>();
-    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-      String[] parts = line.split("\\|");
-      if (parts.length == 4) { // a line cut short by a kill has fewer parts
-        executions.computeIfAbsent(parts[0] + "|" + parts[1], k -> new ArrayList<>()).add(parts);
+    for (Path log : logFiles(logs)) {
+      for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+        String[] parts = line.split("\\|");
+        if (parts.length == 4 && TOKEN.matcher(parts[3]).matches()) { // not cut short by a kill
+          executions.computeIfAbsent(parts[0] + "|" + parts[1], k -> new ArrayList<>()).add(parts);
+        }
       }
     }
     return executions;
   }
 
-  private static Process launch(String data, Path log, String mode, String... jvmOptions)
+  private static List<Path> logFiles(Path logs) throws IOException {
+    try (Stream<Path> files = Files.list(logs)) {
+      return files.sorted().toList();
+    }
+  }
+
+  /**
+   * Launches a worker JVM that logs its activity executions to a file of its own in {@code logs}.
+   */
+  private Process launch(String data, Path logs, String mode, String... jvmOptions)
       throws IOException {
+    Path log = logs.resolve(String.format("jvm-%03d.log", ++launches));
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
