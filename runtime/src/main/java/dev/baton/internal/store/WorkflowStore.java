@@ -592,7 +592,23 @@ public final class WorkflowStore {
         tx -> {
           ActivityStore.Locked locked = ActivityStore.lockLeased(tx, token);
           if (locked == null) {
-            return null; // a retry of this commit: its first try is recorded
+            // A retry of this commit, whose first try is recorded: with the workflow task, and
+            // perhaps activities leased to this worker, which has not run them yet; or alone.
+            if (!HistoryQueries.hasRequest(
+                tx, token.runId(), "WorkflowTaskStarted", workflowTaskRequestId(token))) {
+              return null;
+            }
+            return new CompletionResult(
+                CompletionOutcome.ALREADY_COMMITTED,
+                0,
+                0,
+                false,
+                false,
+                eager.slots() > 0
+                    ? ActivityStore.startedBy(tx, token.runId(), eager.owner(), requested)
+                    : List.of(),
+                false,
+                false);
           }
           LockedRun run = locked.run();
           boolean current =
@@ -613,13 +629,21 @@ public final class WorkflowStore {
           return appendWorkflowTask(
               tx,
               run,
-              new Event.WorkflowTaskStarted(identity, 1, taskTime, UUID.randomUUID().toString()),
+              new Event.WorkflowTaskStarted(identity, 1, taskTime, workflowTaskRequestId(token)),
               new Event.WorkflowTaskCompleted(identity, lastSeenEventId, taskTime),
               commands,
               null,
               false,
               eager.new Leases());
         });
+  }
+
+  /**
+   * The request id of the workflow task that commits with the completion under {@code token}: a
+   * retry of that commit looks for it to tell whether the first try committed the task too.
+   */
+  private static String workflowTaskRequestId(TaskToken token) {
+    return token.leaseToken() + ":task";
   }
 
   /**
