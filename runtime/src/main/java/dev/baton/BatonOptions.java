@@ -1,6 +1,7 @@
 package dev.baton;
 
 import java.util.Objects;
+import java.util.function.Function;
 
 /** Options of a {@link Baton} instance. Immutable; build with {@link #newBuilder()}. */
 public final class BatonOptions {
@@ -13,6 +14,7 @@ public final class BatonOptions {
   private final int payloadLimitBytes;
   private final long maxHistoryEvents;
   private final long maxHistoryBytes;
+  private final Function<String, String> shardKey;
 
   /** The default limit on a run's history: 51,200 events. */
   public static final long DEFAULT_MAX_HISTORY_EVENTS = 51_200;
@@ -25,6 +27,7 @@ public final class BatonOptions {
     this.payloadLimitBytes = builder.payloadLimitBytes;
     this.maxHistoryEvents = builder.maxHistoryEvents;
     this.maxHistoryBytes = builder.maxHistoryBytes;
+    this.shardKey = builder.shardKey;
   }
 
   /** A builder starting from the defaults. */
@@ -61,14 +64,34 @@ public final class BatonOptions {
     return maxHistoryBytes;
   }
 
+  /**
+   * The shard of a workflow id, where runs are sharded by workflow id across databases (Vitess,
+   * TiDB, a fleet of MySQL primaries): completions grouped into one transaction ({@link
+   * WorkerOptions#groupCommit()}) all have the same shard key, so that no transaction spans shards.
+   * Default: every workflow id in one shard, as on one MySQL primary or an embedded database.
+   */
+  public Function<String, String> shardKey() {
+    return shardKey;
+  }
+
   /** Builds {@link BatonOptions}. */
   public static final class Builder {
     private TimeSource timeSource = TimeSource.database();
     private int payloadLimitBytes = DEFAULT_PAYLOAD_LIMIT_BYTES;
     private long maxHistoryEvents = DEFAULT_MAX_HISTORY_EVENTS;
     private long maxHistoryBytes = DEFAULT_MAX_HISTORY_BYTES;
+    private Function<String, String> shardKey = workflowId -> "";
 
     private Builder() {}
+
+    /**
+     * The shard of a workflow id (equal keys: same shard); see {@link BatonOptions#shardKey()}. It
+     * must return a non-null key and the same key for the same id every time.
+     */
+    public Builder shardKey(Function<String, String> shardKey) {
+      this.shardKey = Objects.requireNonNull(shardKey, "shardKey");
+      return this;
+    }
 
     /** The most events a run's history may hold; at least 20. */
     public Builder maxHistoryEvents(long events) {

@@ -15,6 +15,7 @@ public final class WorkerOptions {
   private final Duration maxPollInterval;
   private final Duration deadlockDetectionTimeout;
   private final boolean eagerDispatch;
+  private final boolean groupCommit;
 
   private WorkerOptions(Builder b) {
     this.maxCachedWorkflows = b.maxCachedWorkflows;
@@ -25,6 +26,7 @@ public final class WorkerOptions {
     this.maxPollInterval = b.maxPollInterval;
     this.deadlockDetectionTimeout = b.deadlockDetectionTimeout;
     this.eagerDispatch = b.eagerDispatch;
+    this.groupCommit = b.groupCommit;
   }
 
   /** A builder starting from the defaults. */
@@ -98,6 +100,18 @@ public final class WorkerOptions {
     return eagerDispatch;
   }
 
+  /**
+   * Whether this worker's activity completions share transactions with the completions that other
+   * threads of the process record at the same moment: one commit for many workflows, within one
+   * shard key ({@link BatonOptions#shardKey()}). No completion waits for a group to fill: a lone
+   * one commits at once, as without grouping. A completion whose lease turns out lost is left out
+   * of its group, and the others commit; any other failure makes each member commit alone. Off:
+   * each completion has a transaction of its own. Default: on.
+   */
+  public boolean groupCommit() {
+    return groupCommit;
+  }
+
   /** Builds {@link WorkerOptions}. */
   public static final class Builder {
     private int maxCachedWorkflows = 600;
@@ -108,8 +122,15 @@ public final class WorkerOptions {
     private Duration maxPollInterval = Duration.ofSeconds(1);
     private Duration deadlockDetectionTimeout = Duration.ofSeconds(10);
     private boolean eagerDispatch = true;
+    private boolean groupCommit = true;
 
     private Builder() {}
+
+    /** Whether completions share transactions; see {@link WorkerOptions#groupCommit()}. */
+    public Builder groupCommit(boolean value) {
+      this.groupCommit = value;
+      return this;
+    }
 
     /** Whether the worker hands tasks to itself without a claim; see {@link #eagerDispatch()}. */
     public Builder eagerDispatch(boolean value) {

@@ -2,6 +2,8 @@ package dev.baton.bench;
 
 import dev.baton.Baton;
 import dev.baton.WorkerOptions;
+import dev.baton.internal.client.BatonImpl;
+import dev.baton.internal.store.GroupCommit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +33,9 @@ import java.util.TreeSet;
  * figure, default 3), {@code sleepers=<n>} (B5; 1000000 for the large variant), {@code
  * workflowSlots=<n>} and {@code activitySlots=<n>} (the B1–B3 worker; default 16 each, where
  * Baton's defaults are 2 workflow and 16 activity slots), {@code eager=false} (the B1–B3 worker
- * without eager dispatch, every task claimed), {@code mysql=<server url>} (default {@code
- * jdbc:mysql://127.0.0.1:3306/}), {@code mysqlUser=}, {@code mysqlPassword=}.
+ * without eager dispatch, every task claimed), {@code group=false} (the B1–B3 worker commits each
+ * completion alone), {@code mysql=<server url>} (default {@code jdbc:mysql://127.0.0.1:3306/}),
+ * {@code mysqlUser=}, {@code mysqlPassword=}.
  */
 public final class Bench {
   final Map<String, String> args;
@@ -191,12 +194,14 @@ public final class Bench {
             .workflowSlots(intArg("workflowSlots", 16))
             .activitySlots(intArg("activitySlots", 16))
             .eagerDispatch(Boolean.parseBoolean(args.getOrDefault("eager", "true")))
+            .groupCommit(Boolean.parseBoolean(args.getOrDefault("group", "true")))
             .build();
     String slots =
         options.workflowSlots()
             + "/"
             + options.activitySlots()
-            + (options.eagerDispatch() ? "" : " eager=false");
+            + (options.eagerDispatch() ? "" : " eager=false")
+            + (options.groupCommit() ? "" : " group=false");
     try (db) {
       double[] background = Load.background(db);
       try (Baton baton = db.open()) {
@@ -216,11 +221,18 @@ public final class Bench {
           List<double[]> counters = new ArrayList<>();
           int errors = 0;
           String firstError = null;
+          GroupCommit groups = ((BatonImpl) baton).services().groupCommit();
+          List<Double> groupSizes = new ArrayList<>();
           for (int r = 0; r < runs; r++) {
             long[] before = db.commitCounters();
+            long groupsBefore = groups.groups();
+            long membersBefore = groups.members();
             Load.Outcome outcome =
                 Load.run(baton, db, id + "-" + r + "-", count, inFlight, 4, poll);
             double[] delta = Load.delta(before, db.commitCounters());
+            long grouped = groups.groups() - groupsBefore;
+            groupSizes.add(
+                grouped == 0 ? 0 : (groups.members() - membersBefore) / (double) grouped);
             rates.add(outcome.perSecond());
             p50s.add(Stats.percentile(outcome.latencyNanos(), 50) / 1e6);
             p99s.add(Stats.percentile(outcome.latencyNanos(), 99) / 1e6);
@@ -249,7 +261,9 @@ public final class Bench {
               "inFlight",
               inFlight,
               "slots",
-              slots);
+              slots,
+              "completionsPerCommitGroup",
+              Stats.median(groupSizes));
           report.add(id + ".p50", what + ": start-to-result p50", "ms", p50s, "errors", errors);
           report.add(id + ".p99", what + ": start-to-result p99", "ms", p99s, "errors", errors);
           if (!counters.isEmpty()) {

@@ -29,6 +29,7 @@ public final class ContentionWorker {
                 .activitySlots(8)
                 .maxPollInterval(Duration.ofMillis(200))
                 .eagerDispatch(DispatchMode.eagerInThisJvm())
+                .groupCommit(DispatchMode.groupCommitInThisJvm())
                 .build())
         .registerWorkflow(CrashFulfilmentImpl.class)
         .registerActivities(new LoggingSteps(log, 20))

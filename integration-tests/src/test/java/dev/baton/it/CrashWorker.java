@@ -38,6 +38,7 @@ public final class CrashWorker {
                 .activitySlots(4)
                 .maxPollInterval(Duration.ofMillis(200))
                 .eagerDispatch(DispatchMode.eagerInThisJvm())
+                .groupCommit(DispatchMode.groupCommitInThisJvm())
                 .build())
         .registerWorkflow(CrashFulfilmentImpl.class)
         .registerActivities(new LoggingSteps(log, 30))

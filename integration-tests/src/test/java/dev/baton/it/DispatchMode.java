@@ -4,13 +4,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
- * The two ways a worker takes tasks ({@link dev.baton.WorkerOptions#eagerDispatch()}), so that the
- * crash and contention suites run in both: every guarantee must hold in each.
+ * The two ways a worker takes tasks and commits their outcomes, with Baton's optimisations on
+ * ({@link dev.baton.WorkerOptions#eagerDispatch()}, {@link dev.baton.WorkerOptions#groupCommit()})
+ * and off, so that the crash and contention suites run in both: every guarantee must hold in each.
  */
 enum DispatchMode {
-  /** Tasks a worker schedules for itself are leased to it in the same commit. */
+  /**
+   * Tasks a worker schedules for itself are leased to it in the same commit, and completions share
+   * commits with those of other workflows (the defaults).
+   */
   EAGER(true),
-  /** Every task waits in its queue for a claim. */
+  /** Every task waits in its queue for a claim, and every completion commits alone. */
   CLAIM(false);
 
   /** The system property that tells a child worker JVM its mode. */
@@ -24,6 +28,11 @@ enum DispatchMode {
 
   /** Whether the mode dispatches eagerly. */
   boolean eager() {
+    return eager;
+  }
+
+  /** Whether the mode groups completions into shared commits. */
+  boolean groupCommit() {
     return eager;
   }
 
@@ -41,5 +50,10 @@ enum DispatchMode {
   /** In a child worker JVM: whether its parent asked for eager dispatch (the default). */
   static boolean eagerInThisJvm() {
     return Boolean.parseBoolean(System.getProperty(PROPERTY, "true"));
+  }
+
+  /** In a child worker JVM: whether its parent asked for group commit (the default). */
+  static boolean groupCommitInThisJvm() {
+    return eagerInThisJvm();
   }
 }

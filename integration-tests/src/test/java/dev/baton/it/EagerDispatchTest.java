@@ -54,7 +54,11 @@ class EagerDispatchTest {
           .newWorker(
               "fulfilment",
               // Slots enough that one is always free for a task the worker leases to itself.
-              WorkerOptions.newBuilder().workflowSlots(4).eagerDispatch(mode.eager()).build())
+              WorkerOptions.newBuilder()
+                  .workflowSlots(4)
+                  .eagerDispatch(mode.eager())
+                  .groupCommit(mode.groupCommit())
+                  .build())
           .registerWorkflow(FulfilmentImpl.class)
           .registerActivities(new StepsImpl())
           .start();

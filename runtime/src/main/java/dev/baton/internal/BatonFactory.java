@@ -12,6 +12,7 @@ import dev.baton.internal.store.ActivityStore;
 import dev.baton.internal.store.Database;
 import dev.baton.internal.store.Dialect;
 import dev.baton.internal.store.Dialects;
+import dev.baton.internal.store.GroupCommit;
 import dev.baton.internal.store.H2Dialect;
 import dev.baton.internal.store.OutboxStore;
 import dev.baton.internal.store.QueryStore;
@@ -205,7 +206,8 @@ public final class BatonFactory {
             new QueryStore(database),
             new OutboxStore(database),
             new PayloadConverter(options.payloadLimitBytes()),
-            wakeups);
+            wakeups,
+            new GroupCommit(database, options.shardKey()));
     Sweeper sweeper = new Sweeper(workflows, activities, timers, wakeups, SWEEP_INTERVAL_MILLIS);
     Runnable onClockMove =
         () -> {

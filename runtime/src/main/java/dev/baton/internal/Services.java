@@ -2,7 +2,9 @@ package dev.baton.internal;
 
 import dev.baton.internal.json.PayloadConverter;
 import dev.baton.internal.store.ActivityStore;
+import dev.baton.internal.store.Committer;
 import dev.baton.internal.store.Database;
+import dev.baton.internal.store.GroupCommit;
 import dev.baton.internal.store.OutboxStore;
 import dev.baton.internal.store.QueryStore;
 import dev.baton.internal.store.TimerStore;
@@ -18,6 +20,8 @@ import dev.baton.internal.store.WorkflowStore;
  * @param queries query tasks
  * @param converter payload conversion
  * @param wakeups in-process wake-ups
+ * @param groupCommit the transactions that completions of workflows share, for workers that group
+ *     their completions ({@link dev.baton.WorkerOptions#groupCommit()})
  */
 public record Services(
     Database database,
@@ -27,4 +31,11 @@ public record Services(
     QueryStore queries,
     OutboxStore outbox,
     PayloadConverter converter,
-    Wakeups wakeups) {}
+    Wakeups wakeups,
+    GroupCommit groupCommit) {
+
+  /** How a worker commits its completions: grouped, or each in a transaction of its own. */
+  public Committer committer(boolean grouped) {
+    return grouped ? groupCommit : Committer.alone(database);
+  }
+}

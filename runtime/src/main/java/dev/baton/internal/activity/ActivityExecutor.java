@@ -11,6 +11,7 @@ import dev.baton.internal.history.FailureData;
 import dev.baton.internal.json.Json;
 import dev.baton.internal.store.ClaimedActivityTask;
 import dev.baton.internal.store.ClaimedWorkflowTask;
+import dev.baton.internal.store.Committer;
 import dev.baton.internal.store.EagerWorkflowTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +25,18 @@ public final class ActivityExecutor {
 
   private final Services services;
   private final NextWorkflowTask nextWorkflowTask;
+  private final Committer committer;
 
   /**
    * An executor recording outcomes through {@code services}, whose completions lease the next
-   * workflow task to this worker through {@code nextWorkflowTask} when it can work it.
+   * workflow task to this worker through {@code nextWorkflowTask} when it can work it, and commit
+   * through {@code committer}.
    */
-  public ActivityExecutor(Services services, NextWorkflowTask nextWorkflowTask) {
+  public ActivityExecutor(
+      Services services, NextWorkflowTask nextWorkflowTask, Committer committer) {
     this.services = services;
     this.nextWorkflowTask = nextWorkflowTask;
+    this.committer = committer;
   }
 
   /** Runs the attempt with {@code dispatcher} on {@code implementation} and records the outcome. */
@@ -81,7 +86,8 @@ public final class ActivityExecutor {
       }
       HaltPoints.reach("beforeCommit");
       eager = nextWorkflowTask.reserve(task.token().runId());
-      next = services.activities().complete(task.token(), result, eager);
+      next =
+          services.activities().complete(task.token(), result, eager, committer, task.workflowId());
       HaltPoints.reach("afterCommit");
       if (next == null) {
         services.wakeups().workflowTasks().signal();

@@ -69,6 +69,11 @@ public final class BatonImpl implements Baton {
             + UUID.randomUUID().toString().substring(0, 8);
   }
 
+  /** What this instance's client and workers share; for Baton's own tools (the benchmarks). */
+  public Services services() {
+    return services;
+  }
+
   @Override
   public Worker newWorker(String taskQueue) {
     return newWorker(taskQueue, WorkerOptions.getDefault());

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record2;
@@ -217,7 +218,7 @@ public final class ActivityStore {
    * @throws ActivityLeaseLostException if it does not; nothing is recorded
    */
   public void complete(TaskToken token, JsonNode result) {
-    complete(token, result, null);
+    complete(token, result, null, Committer.alone(db), null);
   }
 
   /**
@@ -225,12 +226,20 @@ public final class ActivityStore {
    * a workflow task and {@code eager} is given, the task is leased at once to the worker it names,
    * and returned for it to work (see {@link LockedRun#ensureWorkflowTaskLeasedTo}).
    *
+   * <p>The transaction is {@code committer}'s: it may be shared with completions of other workflows
+   * ({@link GroupCommit}) when {@code workflowId} names the task's workflow; {@code null}, a
+   * transaction of its own.
+   *
    * @throws ActivityLeaseLostException if {@code token} does not hold the lease; nothing is
    *     recorded
    */
   public @Nullable ClaimedWorkflowTask complete(
-      TaskToken token, JsonNode result, @Nullable EagerWorkflowTask eager) {
-    return db.transact(
+      TaskToken token,
+      JsonNode result,
+      @Nullable EagerWorkflowTask eager,
+      Committer committer,
+      @Nullable String workflowId) {
+    Function<Tx, @Nullable ClaimedWorkflowTask> work =
         tx -> {
           Locked locked = lockLeased(tx, token);
           if (locked == null) {
@@ -263,7 +272,10 @@ public final class ActivityStore {
           HistoryTail appended = run.appendedEvents();
           run.flush();
           return next == null ? null : next.withTail(appended);
-        });
+        };
+    return workflowId == null
+        ? db.transact(work)
+        : committer.commit(workflowId, token.runId(), work);
   }
 
   /**

@@ -577,10 +577,15 @@ public final class WorkflowStore {
    * completion is recorded, as by {@link ActivityStore#complete}, and {@code null} is returned: the
    * code's commands are dropped, and the run's next workflow task will run them again.
    *
+   * <p>The transaction is {@code committer}'s, and may be shared with completions of other
+   * workflows ({@link GroupCommit}); {@code workflowId} names the run's workflow.
+   *
    * @throws ActivityLeaseLostException if {@code token} does not hold the activity's lease; nothing
    *     is recorded
    */
   public @Nullable CompletionResult completeActivityWithWorkflowTask(
+      Committer committer,
+      String workflowId,
       TaskToken token,
       JsonNode result,
       String identity,
@@ -588,7 +593,9 @@ public final class WorkflowStore {
       long taskTime,
       List<Event> requested,
       EagerActivities eager) {
-    return db.transact(
+    return committer.commit(
+        workflowId,
+        token.runId(),
         tx -> {
           ActivityStore.Locked locked = ActivityStore.lockLeased(tx, token);
           if (locked == null) {

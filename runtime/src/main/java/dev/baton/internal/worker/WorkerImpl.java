@@ -167,7 +167,10 @@ public final class WorkerImpl implements Worker {
     PollLoop<ClaimedActivityTask> activityLoop = null;
     if (registry.hasActivities()) {
       ActivityExecutor executor =
-          new ActivityExecutor(services, eager ? eagerWorkflowTasks : NextWorkflowTask.NONE);
+          new ActivityExecutor(
+              services,
+              eager ? eagerWorkflowTasks : NextWorkflowTask.NONE,
+              services.committer(options.groupCommit()));
       Set<String> activityTypes = registry.activityTypes();
       activityLoop =
           startLoop(
@@ -200,7 +203,8 @@ public final class WorkerImpl implements Worker {
                   options.eagerDispatch() ? activityLoop : null,
                   identity,
                   taskQueue,
-                  registry.activityTypes()));
+                  registry.activityTypes()),
+              services.committer(options.groupCommit()));
       PollLoop<ClaimedWorkflowTask> workflowLoop =
           startLoop(
               "workflow",

@@ -8,6 +8,7 @@ import dev.baton.internal.history.Event;
 import dev.baton.internal.history.StoredEvent;
 import dev.baton.internal.store.ClaimedActivityTask;
 import dev.baton.internal.store.ClaimedWorkflowTask;
+import dev.baton.internal.store.Committer;
 import dev.baton.internal.store.CompletionResult;
 import dev.baton.internal.store.EagerActivities;
 import dev.baton.internal.workflow.WorkflowImplementation;
@@ -40,6 +41,7 @@ final class WorkflowTaskHandler {
   private final LocalActivityRunner localActivities;
   private final long leaseMillis;
   private final EagerActivityDispatch eagerActivities;
+  private final Committer committer;
 
   WorkflowTaskHandler(
       Services services,
@@ -50,8 +52,10 @@ final class WorkflowTaskHandler {
       Duration deadlockTimeout,
       LocalActivityRunner localActivities,
       long leaseMillis,
-      EagerActivityDispatch eagerActivities) {
+      EagerActivityDispatch eagerActivities,
+      Committer committer) {
     this.eagerActivities = eagerActivities;
+    this.committer = committer;
     this.deadlockTimeout = deadlockTimeout;
     this.localActivities = localActivities;
     this.leaseMillis = leaseMillis;
@@ -187,6 +191,8 @@ final class WorkflowTaskHandler {
                   services
                       .workflows()
                       .completeActivityWithWorkflowTask(
+                          committer,
+                          activity.workflowId(),
                           activity.token(),
                           result,
                           identity,
