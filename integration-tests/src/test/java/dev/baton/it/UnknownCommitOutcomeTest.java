@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.baton.ActivityContext;
 import dev.baton.Baton;
 import dev.baton.HistoryEvent;
+import dev.baton.WorkerOptions;
 import dev.baton.WorkflowHandle;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
@@ -27,11 +28,14 @@ import java.util.function.Predicate;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A commit that succeeds but whose caller sees the connection break (the outcome is unknown) is
  * retried, and the retry recognises what the first try did: a start returns the run it created, a
- * workflow task or activity completion is not recorded twice.
+ * workflow task or activity completion is not recorded twice, and the activities the first try
+ * leased to the worker run at once. With Baton's optimisations on and off ({@link DispatchMode}).
  */
 class UnknownCommitOutcomeTest {
   /** Commits on threads that a one-shot rule picks succeed, then report a lost connection. */
@@ -125,9 +129,10 @@ class UnknownCommitOutcomeTest {
   private static final Fulfilment.Order ORDER =
       new Fulfilment.Order("o-1", List.of(new Fulfilment.Line("a", 2)), 300);
 
-  @AllDatabases
-  void retriedCommitsReturnTheFirstOutcome(DatabaseKind kind, @TempDir Path folder)
-      throws Exception {
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("dev.baton.it.DispatchMode#databasesAndModes")
+  void retriedCommitsReturnTheFirstOutcome(
+      DatabaseKind kind, DispatchMode mode, @TempDir Path folder) throws Exception {
     try (TestDatabase db = kind.create(folder);
         HikariDataSource pool = pool(db)) {
       LostAfterCommit dataSource = new LostAfterCommit(pool);
@@ -159,20 +164,29 @@ class UnknownCommitOutcomeTest {
               }
             };
         baton
-            .newWorker("fulfilment")
+            .newWorker(
+                "fulfilment",
+                WorkerOptions.newBuilder()
+                    .eagerDispatch(mode.eager())
+                    .groupCommit(mode.groupCommit())
+                    .build())
             .registerWorkflow(FulfilmentImpl.class)
             .registerActivities(breaking)
             .start();
         Thread self = Thread.currentThread();
-        dataSource.breakNextCommitOn(t -> t == self); // the start
-        // The first workflow task completion: the handler threads' first commit.
+        if (!mode.eager()) {
+          dataSource.breakNextCommitOn(t -> t == self); // the start
+        }
+        // The first workflow task's commit: the handler threads' first commit. With eager
+        // dispatch the start commits there too, with the task.
         dataSource.breakNextCommitOn(t -> t.getName().matches("baton-workflow-fulfilment-\\d+"));
 
         WorkflowHandle<Fulfilment.Receipt> run = FulfilmentClient.of(baton).start("lost-1", ORDER);
 
         assertThat(run.result(Duration.ofSeconds(60)))
             .isEqualTo(FulfilmentImpl.expectedReceipt(ORDER));
-        assertThat(dataSource.injected).hasValue(5);
+        // The start, the first workflow task (one commit when eager), three activity completions.
+        assertThat(dataSource.injected).hasValue(mode.eager() ? 4 : 5);
         assertThat(db.queryLong("SELECT COUNT(*) FROM baton_runs")).isEqualTo(1);
         assertThat(baton.history("lost-1"))
             .extracting(HistoryEvent::type)

@@ -107,6 +107,15 @@ public final class BatonImpl implements Baton {
     String requestId =
         options.requestId() != null ? options.requestId() : UUID.randomUUID().toString();
     for (WorkerImpl worker : workers) {
+      if (worker.reserveFirstTask(type.name(), taskQueue) != null) {
+        // Registered by this worker, so known in the database: the worker runs the first task
+        // before the start commits, and the two commit together.
+        String runId =
+            worker.startWithFirstTask(workflowId, type.name(), input, requestId, settings(options));
+        if (runId != null) {
+          return new WorkflowHandleImpl<>(services, type, workflowId, runId);
+        }
+      }
       EagerWorkflowTask eager = worker.reserveFirstTask(type.name(), taskQueue);
       if (eager != null) { // registered by this worker, so known in the database
         return startEagerly(type, options, input, taskQueue, requestId, worker, eager);

@@ -4,7 +4,6 @@ import dev.baton.SettableTimeSource;
 import dev.baton.TimeSource;
 import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -32,6 +31,7 @@ public final class Database implements AutoCloseable {
   private final Dialect dialect;
   private final TimeSource timeSource;
   private final DSLContext dsl;
+  private final KnownTime knownTime = new KnownTime();
 
   /**
    * A database over {@code dataSource}; call {@link #migrate()} before use. {@link #close()} runs
@@ -87,7 +87,20 @@ public final class Database implements AutoCloseable {
     if (timeSource instanceof SettableTimeSource settable) {
       return settable.nowMillis();
     }
-    return knownAt + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - knownAtNanos);
+    return KnownTime.since(knownAt, knownAtNanos);
+  }
+
+  /**
+   * Now by the time source, without asking the database: the latest time a transaction of this
+   * process read from its clock, plus the time measured since (see {@link #nowSince}); read from
+   * the database when no transaction has read it yet. A settable source is read as it is.
+   */
+  public long estimatedNow() {
+    if (timeSource instanceof SettableTimeSource settable) {
+      return settable.nowMillis();
+    }
+    long estimate = knownTime.estimate();
+    return estimate >= 0 ? estimate : transact(Tx::now);
   }
 
   /** A jOOQ context outside any transaction (auto-commit), for single reads. */
@@ -105,7 +118,8 @@ public final class Database implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       try {
         return dsl.transactionResult(
-            configuration -> work.apply(new Tx(configuration.dsl(), dialect, timeSource)));
+            configuration ->
+                work.apply(new Tx(configuration.dsl(), dialect, timeSource, knownTime)));
       } catch (DataAccessException e) {
         SQLException sql = e.getCause(SQLException.class);
         if (sql != null && isConnectionFailure(sql)) {

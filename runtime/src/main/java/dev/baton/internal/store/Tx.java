@@ -12,14 +12,16 @@ public final class Tx {
   private final DSLContext dsl;
   private final Dialect dialect;
   private final TimeSource timeSource;
+  private final KnownTime knownTime;
   private long now = -1;
   private boolean wroteOutbox;
   private boolean startedRun;
 
-  Tx(DSLContext dsl, Dialect dialect, TimeSource timeSource) {
+  Tx(DSLContext dsl, Dialect dialect, TimeSource timeSource, KnownTime knownTime) {
     this.dsl = dsl;
     this.dialect = dialect;
     this.timeSource = timeSource;
+    this.knownTime = knownTime;
   }
 
   /** Notes that this transaction wrote an outbox row, for the relay to deliver. */
@@ -63,6 +65,7 @@ public final class Tx {
   void noteNow(@Nullable Long value) {
     if (now < 0 && value != null && !(timeSource instanceof SettableTimeSource)) {
       now = value;
+      knownTime.note(value);
     }
   }
 
@@ -77,7 +80,21 @@ public final class Tx {
           timeSource instanceof SettableTimeSource settable
               ? settable.nowMillis()
               : dsl.select(dialect.nowMillis()).fetchSingle().value1();
+      if (!(timeSource instanceof SettableTimeSource)) {
+        knownTime.note(now);
+      }
     }
     return now;
+  }
+
+  /**
+   * Makes {@code time} this transaction's now, read from the time source earlier: for a commit of
+   * events that workflow code ran on before it began, which must carry the time the code saw.
+   */
+  void useNow(long time) {
+    if (now >= 0) {
+      throw new IllegalStateException("This transaction already read the time: " + now);
+    }
+    now = time;
   }
 }

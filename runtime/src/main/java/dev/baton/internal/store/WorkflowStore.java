@@ -127,11 +127,60 @@ public final class WorkflowStore {
       String requestId,
       RunSettings settings,
       @Nullable EagerWorkflowTask eager) {
+    return startRun(
+        UUID.randomUUID().toString(),
+        workflowId,
+        workflowType,
+        taskQueue,
+        input,
+        requestId,
+        settings,
+        eager,
+        -1);
+  }
+
+  /**
+   * As {@link #startRun(String, String, String, JsonNode, String, RunSettings, EagerWorkflowTask)},
+   * for run {@code runId}, whose first workflow task {@code eager}'s worker began before the start
+   * commits: {@code startTime}, an estimate of the database's now taken before the code ran, is the
+   * time of the start's events and rows, and the start of the leased task, so that the task's time
+   * is the time the code saw.
+   *
+   * @throws WorkflowAlreadyStartedException if the workflow id has a running run
+   */
+  public StartedRun startRunLeasedAt(
+      String runId,
+      String workflowId,
+      String workflowType,
+      String taskQueue,
+      JsonNode input,
+      String requestId,
+      RunSettings settings,
+      EagerWorkflowTask eager,
+      long startTime) {
+    return startRun(
+        runId, workflowId, workflowType, taskQueue, input, requestId, settings, eager, startTime);
+  }
+
+  private StartedRun startRun(
+      String runId,
+      String workflowId,
+      String workflowType,
+      String taskQueue,
+      JsonNode input,
+      String requestId,
+      RunSettings settings,
+      @Nullable EagerWorkflowTask eager,
+      long startTime) {
     try {
       return db.transact(
-          tx ->
-              insertRun(
-                  tx, workflowId, workflowType, taskQueue, input, requestId, settings, eager));
+          tx -> {
+            if (startTime >= 0) {
+              tx.useNow(startTime);
+            }
+            return insertRun(
+                tx, runId, workflowId, workflowType, taskQueue, input, requestId, settings, eager);
+          });
     } catch (DataAccessException e) {
       if (db.isDuplicateKey(e)) {
         // [Concurrent start] Two starts of a new id both found no current run; the second insert
@@ -162,7 +211,16 @@ public final class WorkflowStore {
       JsonNode input,
       String requestId,
       RunSettings settings) {
-    return insertRun(tx, workflowId, workflowType, taskQueue, input, requestId, settings, null)
+    return insertRun(
+            tx,
+            UUID.randomUUID().toString(),
+            workflowId,
+            workflowType,
+            taskQueue,
+            input,
+            requestId,
+            settings,
+            null)
         .runId();
   }
 
@@ -171,6 +229,7 @@ public final class WorkflowStore {
 
   private static StartedRun insertRun(
       Tx tx,
+      String runId,
       String workflowId,
       String workflowType,
       String taskQueue,
@@ -178,6 +237,50 @@ public final class WorkflowStore {
       String requestId,
       RunSettings settings,
       @Nullable EagerWorkflowTask eager) {
+    OpenedRun opened =
+        openRun(tx, runId, workflowId, workflowType, taskQueue, input, requestId, settings);
+    if (opened.run() == null) {
+      // A retry of a start that did commit, and may have leased the first task to this worker.
+      return new StartedRun(
+          opened.runId(),
+          eager == null ? null : LockedRun.workflowTaskLeasedTo(tx, opened.runId(), eager.owner()));
+    }
+    LockedRun locked = opened.run();
+    tx.noteStartedRun();
+    ClaimedWorkflowTask firstTask = null;
+    if (eager != null && settings.firstTaskDelayMillis() == 0) {
+      firstTask = locked.ensureWorkflowTaskLeasedTo(eager.owner(), eager.leaseMillis());
+    } else {
+      locked.scheduleWorkflowTask(null, settings.firstTaskDelayMillis());
+    }
+    HistoryTail appended = locked.appendedEvents();
+    locked.flush();
+    makeCurrent(tx, workflowId, opened);
+    return new StartedRun(opened.runId(), firstTask == null ? null : firstTask.withTail(appended));
+  }
+
+  /**
+   * A run a start opens: its id, and the run with its {@code WorkflowExecutionStarted} appended,
+   * not flushed; {@code run} is {@code null} when the start is a retry of one that committed (the
+   * same request id), whose run is {@code runId}.
+   */
+  private record OpenedRun(String runId, @Nullable LockedRun run, boolean replacesCurrent) {}
+
+  /**
+   * Opens run {@code runId} of {@code workflowId} unless the id's current run forbids it.
+   *
+   * @throws WorkflowAlreadyStartedException if the workflow id has a running run, or its id reuse
+   *     policy forbids another run
+   */
+  private static OpenedRun openRun(
+      Tx tx,
+      String runId,
+      String workflowId,
+      String workflowType,
+      String taskQueue,
+      JsonNode input,
+      String requestId,
+      RunSettings settings) {
     WorkflowIdReusePolicy reusePolicy = settings.reusePolicy();
     ParentLink parent = settings.parent();
     int attempt = settings.attempt();
@@ -195,12 +298,7 @@ public final class WorkflowStore {
               .where(BATON_RUNS.RUN_ID.eq(current.getRunId()))
               .fetchOne(BATON_RUNS.START_REQUEST_ID);
       if (requestId.equals(currentRequest)) {
-        // A retry of a start that did commit, and may have leased the first task to this worker.
-        return new StartedRun(
-            current.getRunId(),
-            eager == null
-                ? null
-                : LockedRun.workflowTaskLeasedTo(tx, current.getRunId(), eager.owner()));
+        return new OpenedRun(current.getRunId(), null, true);
       }
       if (WorkflowStatus.RUNNING.name().equals(current.getStatus())) {
         throw alreadyStarted(workflowId);
@@ -218,7 +316,6 @@ public final class WorkflowStore {
                 + " forbids starting it again. Use another workflow id or another policy.");
       }
     }
-    String runId = UUID.randomUUID().toString();
     BatonRunsRecord run = tx.dsl().newRecord(BATON_RUNS);
     run.setRunId(runId)
         .setWorkflowId(workflowId)
@@ -238,35 +335,117 @@ public final class WorkflowStore {
           .setParentSeq(parent.seq())
           .setParentClosePolicy(parent.closePolicy());
     }
-    tx.noteStartedRun();
     LockedRun locked = LockedRun.forNewRun(tx, run);
     locked.append(
         new Event.WorkflowExecutionStarted(
             workflowType, taskQueue, input, attempt > 1 ? attempt : null));
-    ClaimedWorkflowTask firstTask = null;
-    if (eager != null && settings.firstTaskDelayMillis() == 0) {
-      firstTask = locked.ensureWorkflowTaskLeasedTo(eager.owner(), eager.leaseMillis());
-    } else {
-      locked.scheduleWorkflowTask(null, settings.firstTaskDelayMillis());
-    }
-    HistoryTail appended = locked.appendedEvents();
-    locked.flush();
-    if (current == null) {
+    return new OpenedRun(runId, locked, current != null);
+  }
+
+  /** Makes the run {@code opened} the current run of {@code workflowId}. */
+  private static void makeCurrent(Tx tx, String workflowId, OpenedRun opened) {
+    if (!opened.replacesCurrent()) {
       tx.dsl()
           .insertInto(BATON_CURRENT_RUNS)
           .set(BATON_CURRENT_RUNS.WORKFLOW_ID, workflowId)
-          .set(BATON_CURRENT_RUNS.RUN_ID, runId)
+          .set(BATON_CURRENT_RUNS.RUN_ID, opened.runId())
           .set(BATON_CURRENT_RUNS.STATUS, WorkflowStatus.RUNNING.name())
           .execute();
     } else {
       tx.dsl()
           .update(BATON_CURRENT_RUNS)
-          .set(BATON_CURRENT_RUNS.RUN_ID, runId)
+          .set(BATON_CURRENT_RUNS.RUN_ID, opened.runId())
           .set(BATON_CURRENT_RUNS.STATUS, WorkflowStatus.RUNNING.name())
           .where(BATON_CURRENT_RUNS.WORKFLOW_ID.eq(workflowId))
           .execute();
     }
-    return new StartedRun(runId, firstTask == null ? null : firstTask.withTail(appended));
+  }
+
+  /** A run a start committed together with its first workflow task (see below). */
+  public record StartedWithTask(String runId, CompletionResult completion) {}
+
+  /**
+   * Starts run {@code runId} and commits its first workflow task in the same transaction: the
+   * worker of this process that runs the type ran the workflow code on the run's first events (its
+   * start, a scheduled workflow task) at {@code startTime}, an estimate of the database's now that
+   * every event of the commit carries, before this transaction began. A retry of a start that
+   * committed (same request id) appends nothing: its outcome is {@code ALREADY_COMMITTED}, with the
+   * activities the first try leased to {@code eager}'s owner.
+   *
+   * @throws WorkflowAlreadyStartedException as {@link #startRun}; nothing is recorded
+   */
+  public StartedWithTask startRunWithWorkflowTask(
+      String runId,
+      String workflowId,
+      String workflowType,
+      String taskQueue,
+      JsonNode input,
+      String requestId,
+      RunSettings settings,
+      String identity,
+      long startTime,
+      List<Event> requested,
+      EagerActivities eager) {
+    try {
+      return db.transact(
+          tx -> {
+            tx.useNow(startTime);
+            OpenedRun opened =
+                openRun(tx, runId, workflowId, workflowType, taskQueue, input, requestId, settings);
+            if (opened.run() == null) {
+              return new StartedWithTask(
+                  opened.runId(),
+                  new CompletionResult(
+                      CompletionOutcome.ALREADY_COMMITTED,
+                      0,
+                      0,
+                      false,
+                      false,
+                      ActivityStore.startedBy(tx, opened.runId(), eager.owner(), requested),
+                      false,
+                      false));
+            }
+            LockedRun run = opened.run();
+            tx.noteStartedRun();
+            run.append(new Event.WorkflowTaskScheduled(taskQueue));
+            long lastSeenEventId = run.nextEventId() - 1;
+            makeCurrent(tx, workflowId, opened);
+            List<Event> commands = withinHistoryLimits(run, requested);
+            if (!commands.stream().allMatch(WorkflowStore::appliesToRunRowInMemory)) {
+              run.flush(); // the row first: these commands update it in the database
+            }
+            CompletionResult completion =
+                appendWorkflowTask(
+                    tx,
+                    run,
+                    new Event.WorkflowTaskStarted(
+                        identity, 1, startTime, UUID.randomUUID().toString()),
+                    new Event.WorkflowTaskCompleted(identity, lastSeenEventId, startTime),
+                    commands,
+                    null,
+                    false,
+                    eager.new Leases());
+            return new StartedWithTask(runId, completion);
+          });
+    } catch (DataAccessException e) {
+      if (db.isDuplicateKey(e)) {
+        throw alreadyStarted(workflowId); // [Concurrent start], as in startRun
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Whether applying {@code command} to a run whose row is not inserted yet works: it writes rows
+   * of its own, or changes the run's row through the record that the first flush inserts. Other
+   * commands update the row in the database (a continue-as-new links the next run, for one), so a
+   * new run's row is inserted before they are applied.
+   */
+  private static boolean appliesToRunRowInMemory(Event command) {
+    return command instanceof Event.ActivityTaskScheduled
+        || command instanceof Event.TimerStarted
+        || command instanceof Event.MarkerRecorded
+        || command instanceof Event.WorkflowExecutionCompleted;
   }
 
   /**

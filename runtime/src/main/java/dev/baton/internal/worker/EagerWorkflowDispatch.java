@@ -6,6 +6,9 @@ import dev.baton.internal.activity.NextWorkflowTask;
 import dev.baton.internal.store.ClaimedActivityTask;
 import dev.baton.internal.store.ClaimedWorkflowTask;
 import dev.baton.internal.store.EagerWorkflowTask;
+import dev.baton.internal.store.RunSettings;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +63,47 @@ final class EagerWorkflowDispatch implements NextWorkflowTask {
   @Nullable EagerWorkflowTask reserveNewRun() {
     PollLoop<ClaimedWorkflowTask> loop = workflows;
     return loop == null || loop.tryReserve(1) == 0 ? null : grant;
+  }
+
+  /**
+   * Starts a run whose first workflow task runs, in the slot {@link #reserveNewRun} set aside,
+   * before the start commits, and commits with it (see {@link
+   * WorkflowTaskHandler#startWithFirstTask}). Returns the run id once the start has committed, or
+   * {@code null}, having recorded nothing and freed the slot, when that cannot be done: start the
+   * run the usual way then.
+   *
+   * @throws dev.baton.WorkflowAlreadyStartedException as a start does
+   */
+  @Nullable String startWithFirstTask(
+      String workflowId,
+      String workflowType,
+      JsonNode input,
+      String requestId,
+      RunSettings settings) {
+    PollLoop<ClaimedWorkflowTask> loop = workflows;
+    WorkflowTaskHandler taskHandler = handler;
+    if (loop == null || taskHandler == null) {
+      cancel();
+      return null;
+    }
+    CompletableFuture<@Nullable String> started = new CompletableFuture<>();
+    if (!loop.runInReservedSlot(
+        () ->
+            taskHandler.startWithFirstTask(
+                workflowId, workflowType, input, requestId, settings, grant, started))) {
+      return null; // shutting down
+    }
+    try {
+      return started.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 
   @Override

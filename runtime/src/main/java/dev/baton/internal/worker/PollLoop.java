@@ -70,11 +70,19 @@ final class PollLoop<T> implements Runnable {
    * {@code false}, the slot freed, when the worker is shutting down and runs nothing more.
    */
   boolean runReserved(T task) {
+    return runInReservedSlot(() -> handler.accept(task));
+  }
+
+  /**
+   * Runs {@code work} in a slot set aside by {@link #tryReserve}, which it frees when done. Returns
+   * {@code false}, the slot freed, when the worker is shutting down and runs nothing more.
+   */
+  boolean runInReservedSlot(Runnable work) {
     try {
       executor.execute(
           () -> {
             try {
-              handler.accept(task);
+              work.run();
             } finally {
               slots.release();
             }

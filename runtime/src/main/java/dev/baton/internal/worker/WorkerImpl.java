@@ -1,5 +1,6 @@
 package dev.baton.internal.worker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.ActivityDispatcher;
 import dev.baton.SignalType;
 import dev.baton.Worker;
@@ -12,6 +13,7 @@ import dev.baton.internal.activity.NextWorkflowTask;
 import dev.baton.internal.store.ClaimedActivityTask;
 import dev.baton.internal.store.ClaimedWorkflowTask;
 import dev.baton.internal.store.EagerWorkflowTask;
+import dev.baton.internal.store.RunSettings;
 import dev.baton.internal.workflow.WorkflowImplementation;
 import dev.baton.internal.workflow.WorkflowInstance;
 import java.time.Duration;
@@ -249,6 +251,24 @@ public final class WorkerImpl implements Worker {
       return null;
     }
     return dispatch.reserveNewRun();
+  }
+
+  /**
+   * Starts a run whose first workflow task this worker works before the start commits, in the slot
+   * {@link #reserveFirstTask} set aside, so that the start and the task commit together. Returns
+   * the run id once the start has committed, or {@code null}, having recorded nothing and freed the
+   * slot, when that cannot be done: start the run the usual way then.
+   *
+   * @throws dev.baton.WorkflowAlreadyStartedException as a start does
+   */
+  public @Nullable String startWithFirstTask(
+      String workflowId,
+      String workflowType,
+      JsonNode input,
+      String requestId,
+      RunSettings settings) {
+    return Objects.requireNonNull(eagerStarts, "no slot was set aside")
+        .startWithFirstTask(workflowId, workflowType, input, requestId, settings);
   }
 
   /** Works the first task of a run its start leased to this worker, in the slot set aside. */

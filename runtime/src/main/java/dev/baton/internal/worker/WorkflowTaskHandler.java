@@ -11,6 +11,12 @@ import dev.baton.internal.store.ClaimedWorkflowTask;
 import dev.baton.internal.store.Committer;
 import dev.baton.internal.store.CompletionResult;
 import dev.baton.internal.store.EagerActivities;
+import dev.baton.internal.store.EagerWorkflowTask;
+import dev.baton.internal.store.RunSettings;
+import dev.baton.internal.store.WorkflowStore;
+import dev.baton.internal.workflow.LocalActivities;
+import dev.baton.internal.workflow.LocalActivityOutcome;
+import dev.baton.internal.workflow.LocalActivityRequest;
 import dev.baton.internal.workflow.WorkflowImplementation;
 import dev.baton.internal.workflow.WorkflowInstance;
 import dev.baton.internal.workflow.WorkflowTaskResult;
@@ -18,6 +24,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -103,6 +111,27 @@ final class WorkflowTaskHandler {
               : services.workflows().readHistory(task.runId(), instance.nextEventId());
       WorkflowTaskResult result = instance.processTask(events, task.startedAt(), batch);
       batch.close(); // those still running belong to a run that has closed
+      WorkflowInstance working = instance;
+      instance = null; // handed over
+      commitTask(task, working, result);
+    } catch (RuntimeException e) {
+      taskFailed(task, e);
+    } finally {
+      batch.close();
+      if (instance != null) {
+        instance.destroy();
+      }
+    }
+  }
+
+  /**
+   * Commits {@code result}, the commands {@code instance} gave for {@code task}; then caches or
+   * destroys the instance.
+   */
+  private void commitTask(
+      ClaimedWorkflowTask task, WorkflowInstance instance, WorkflowTaskResult result) {
+    boolean handedOver = false;
+    try {
       HaltPoints.reach("beforeCommit");
       EagerActivities grant = eagerActivities.reserve(result.commands());
       CompletionResult completion =
@@ -118,21 +147,248 @@ final class WorkflowTaskHandler {
                           result.lastSeenEventId(),
                           result.commands(),
                           grant));
-      WorkflowInstance committed = instance;
-      instance = null; // handed over to the cache or destroyed
-      afterCommit(task, committed, result, grant, completion);
-    } catch (WorkflowTaskLeaseLostException e) {
+      handedOver = true;
+      afterCommit(task, instance, result, grant, completion);
+    } finally {
+      if (!handedOver) {
+        instance.destroy();
+      }
+    }
+  }
+
+  /** Logs why {@code task} could not be worked, and records its failure where that is due. */
+  private void taskFailed(ClaimedWorkflowTask task, RuntimeException e) {
+    if (e instanceof WorkflowTaskLeaseLostException) {
       log.warn("Workflow task of {} (run {}): {}", task.workflowId(), task.runId(), e.getMessage());
-    } catch (NonDeterministicException e) {
+    } else if (e instanceof NonDeterministicException) {
       log.error("Workflow {} (run {}): {}", task.workflowId(), task.runId(), e.getMessage());
       fail(task, e.getMessage(), null);
-    } catch (RuntimeException e) {
+    } else {
       log.error("Workflow task of {} (run {}) failed", task.workflowId(), task.runId(), e);
       fail(task, e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Starts a run of {@code workflowType} whose first workflow task this worker works at once, in
+   * the workflow slot the caller set aside, before the start commits: the code runs on the run's
+   * first events at an estimate of the database's now (never ahead of it), and the start commits
+   * together with the task's commands, the activities they schedule leased to this worker when it
+   * has slots. So a start costs one commit, not two. {@code started} learns the run id as soon as
+   * the start has committed (or {@code null}, when nothing was recorded because the code failed its
+   * task: the caller then starts the run the usual way, which runs the task again and records how
+   * it fails), or what failed it, such as {@link dev.baton.WorkflowAlreadyStartedException}.
+   *
+   * <p>A local activity has effects outside the database, which must not precede the run: when the
+   * code calls one, the start commits first, its first task leased to this worker at the time the
+   * code saw ({@code lease}), and the task goes on as any other.
+   */
+  void startWithFirstTask(
+      String workflowId,
+      String workflowType,
+      JsonNode input,
+      String requestId,
+      RunSettings settings,
+      EagerWorkflowTask lease,
+      CompletableFuture<@Nullable String> started) {
+    try {
+      WorkflowImplementation<?> implementation = registry.workflow(workflowType);
+      long startTime = services.database().estimatedNow();
+      if (implementation == null || settings.firstTaskDelayMillis() != 0) {
+        started.complete(null);
+        return;
+      }
+      String runId = UUID.randomUUID().toString();
+      try (FirstTaskStart start =
+          new FirstTaskStart(
+              runId,
+              workflowId,
+              workflowType,
+              input,
+              requestId,
+              settings,
+              lease,
+              startTime,
+              started)) {
+        startWithFirstTask(implementation, start);
+      }
+    } catch (RuntimeException | Error e) {
+      if (!started.completeExceptionally(e)) {
+        throw e; // after the start committed: the task's own failure
+      }
+    }
+  }
+
+  private void startWithFirstTask(WorkflowImplementation<?> implementation, FirstTaskStart start) {
+    WorkflowInstance instance =
+        new WorkflowInstance(
+            start.runId,
+            start.workflowId,
+            taskQueue,
+            implementation,
+            services.converter(),
+            deadlockTimeout);
+    try {
+      instance.setTaskAttempt(1);
+      List<StoredEvent> events =
+          List.of(
+              new StoredEvent(
+                  1,
+                  start.startTime,
+                  new Event.WorkflowExecutionStarted(
+                      start.workflowType, taskQueue, start.input, null)),
+              new StoredEvent(2, start.startTime, new Event.WorkflowTaskScheduled(taskQueue)));
+      WorkflowTaskResult code;
+      try {
+        code = instance.processTask(events, start.startTime, start);
+      } catch (RuntimeException e) {
+        if (start.task == null) {
+          start.started.complete(null); // nothing recorded
+        } else {
+          taskFailed(start.task, e);
+        }
+        return;
+      }
+      start.close();
+      if (start.task != null) { // started for a local activity: the task commits as any other
+        WorkflowInstance working = instance;
+        instance = null;
+        commitTask(start.task, working, code);
+        return;
+      }
+      HaltPoints.reach("beforeCommit");
+      EagerActivities grant = eagerActivities.reserve(code.commands());
+      WorkflowStore.StartedWithTask committed =
+          commit(
+              grant,
+              () ->
+                  services
+                      .workflows()
+                      .startRunWithWorkflowTask(
+                          start.runId,
+                          start.workflowId,
+                          start.workflowType,
+                          taskQueue,
+                          start.input,
+                          start.requestId,
+                          start.settings,
+                          identity,
+                          start.startTime,
+                          code.commands(),
+                          grant));
+      start.started.complete(committed.runId());
+      WorkflowInstance working = instance;
+      instance = null; // handed over to the cache or destroyed
+      ClaimedWorkflowTask task =
+          new ClaimedWorkflowTask(
+              committed.runId(), start.workflowId, start.workflowType, "", 1, start.startTime);
+      afterCommit(task, working, code, grant, committed.completion());
     } finally {
-      batch.close();
       if (instance != null) {
         instance.destroy();
+      }
+    }
+  }
+
+  /**
+   * The local activities of a first workflow task worked before its run's start commits: the first
+   * one commits the start, with the task leased to this worker, and they run as in any task.
+   */
+  private final class FirstTaskStart implements LocalActivities, AutoCloseable {
+    private final String runId;
+    private final String workflowId;
+    private final String workflowType;
+    private final JsonNode input;
+    private final String requestId;
+    private final RunSettings settings;
+    private final EagerWorkflowTask lease;
+    private final long startTime;
+    private final CompletableFuture<@Nullable String> started;
+    private @Nullable LocalActivityRunner.Batch batch;
+
+    /** The first task, once the start committed for a local activity. */
+    @Nullable ClaimedWorkflowTask task;
+
+    FirstTaskStart(
+        String runId,
+        String workflowId,
+        String workflowType,
+        JsonNode input,
+        String requestId,
+        RunSettings settings,
+        EagerWorkflowTask lease,
+        long startTime,
+        CompletableFuture<@Nullable String> started) {
+      this.runId = runId;
+      this.workflowId = workflowId;
+      this.workflowType = workflowType;
+      this.input = input;
+      this.requestId = requestId;
+      this.settings = settings;
+      this.lease = lease;
+      this.startTime = startTime;
+      this.started = started;
+    }
+
+    @Override
+    public boolean isRegistered(String activityType) {
+      return registry.activity(activityType) != null;
+    }
+
+    @Override
+    public void start(LocalActivityRequest request) {
+      if (batch == null) {
+        WorkflowStore.StartedRun committed;
+        try {
+          committed =
+              services
+                  .workflows()
+                  .startRunLeasedAt(
+                      runId,
+                      workflowId,
+                      workflowType,
+                      taskQueue,
+                      input,
+                      requestId,
+                      settings,
+                      lease,
+                      startTime);
+        } catch (RuntimeException e) {
+          started.completeExceptionally(e); // not started: the caller learns why
+          throw e;
+        }
+        if (!committed.runId().equals(runId) || committed.firstTask() == null) {
+          // A retry of a start that committed before: that run goes on without this code.
+          if (committed.firstTask() != null) {
+            services.workflows().release(committed.firstTask());
+            services.wakeups().workflowTasks().signal();
+          }
+          started.complete(committed.runId());
+          throw new WorkflowTaskLeaseLostException(
+              "The start was a retry of one that committed run " + committed.runId());
+        }
+        started.complete(runId);
+        ClaimedWorkflowTask first = committed.firstTask();
+        task = first;
+        batch =
+            localActivities.newBatch(
+                () -> services.workflows().extendLease(first, leaseMillis), leaseMillis / 3);
+      }
+      batch.start(request);
+    }
+
+    @Override
+    public LocalActivityOutcome next() {
+      if (batch == null) {
+        throw new IllegalStateException("No local activity was started");
+      }
+      return batch.next();
+    }
+
+    @Override
+    public void close() {
+      if (batch != null) {
+        batch.close();
       }
     }
   }
@@ -221,8 +477,7 @@ final class WorkflowTaskHandler {
   }
 
   /** Runs {@code commit}; gives back the slots of {@code grant} if it fails. */
-  private @Nullable CompletionResult commit(
-      EagerActivities grant, Supplier<@Nullable CompletionResult> commit) {
+  private <T> T commit(EagerActivities grant, Supplier<T> commit) {
     try {
       return commit.get();
     } catch (RuntimeException e) {
