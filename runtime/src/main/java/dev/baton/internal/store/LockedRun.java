@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,24 +43,33 @@ final class LockedRun {
   private long nextEventId;
   private boolean stickyChanged;
   private boolean rowInserted = true;
+  private final boolean hadWorkflowTaskAtLock;
 
-  private LockedRun(Tx tx, BatonRunsRecord run) {
+  private LockedRun(Tx tx, BatonRunsRecord run, boolean hadWorkflowTaskAtLock) {
     this.tx = tx;
     this.run = run;
     this.nextEventIdAtLock = run.getNextEventId();
     this.nextEventId = run.getNextEventId();
+    this.hadWorkflowTaskAtLock = hadWorkflowTaskAtLock;
   }
 
   /**
    * Locks the run's row, or returns {@code null} when there is no such run. The same statement
-   * reads the transaction's now.
+   * reads the transaction's now, and whether the run has a workflow task row (not locked: rows of a
+   * run are written under its lock).
    */
   static @Nullable LockedRun lock(Tx tx, String runId) {
     Field<Long> clock = tx.nowField();
+    Field<Boolean> hasTask =
+        DSL.field(
+            DSL.exists(
+                DSL.selectOne()
+                    .from(BATON_WORKFLOW_TASKS)
+                    .where(BATON_WORKFLOW_TASKS.RUN_ID.eq(BATON_RUNS.RUN_ID))));
     Record row =
         tx.dsl()
             .select(BATON_RUNS.fields())
-            .select(clock)
+            .select(clock, hasTask)
             .from(BATON_RUNS)
             .where(BATON_RUNS.RUN_ID.eq(runId))
             .forUpdate()
@@ -68,7 +78,12 @@ final class LockedRun {
       return null;
     }
     tx.noteNow(row.get(clock));
-    return new LockedRun(tx, row.into(BATON_RUNS));
+    return new LockedRun(tx, row.into(BATON_RUNS), Boolean.TRUE.equals(row.get(hasTask)));
+  }
+
+  /** Whether the run had a workflow task row when this transaction locked it. */
+  boolean hadWorkflowTaskAtLock() {
+    return hadWorkflowTaskAtLock;
   }
 
   /**
@@ -76,7 +91,7 @@ final class LockedRun {
    * counters set, so no update follows.
    */
   static LockedRun forNewRun(Tx tx, BatonRunsRecord run) {
-    LockedRun locked = new LockedRun(tx, run);
+    LockedRun locked = new LockedRun(tx, run, false);
     locked.rowInserted = false;
     return locked;
   }

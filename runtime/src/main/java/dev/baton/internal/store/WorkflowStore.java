@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.Field;
+import org.jooq.Record3;
 import org.jooq.Record5;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -800,9 +801,7 @@ public final class WorkflowStore {
           boolean current =
               run.isRunning()
                   && run.nextEventIdAtLock() == expectedNextEventId
-                  && !tx.dsl()
-                      .fetchExists(
-                          BATON_WORKFLOW_TASKS, BATON_WORKFLOW_TASKS.RUN_ID.eq(run.runId()));
+                  && !run.hadWorkflowTaskAtLock();
           locked.recordOutcome(token, new Event.ActivityTaskCompleted(token.seq(), result));
           if (!current) {
             run.ensureWorkflowTaskScheduled();
@@ -1148,16 +1147,31 @@ public final class WorkflowStore {
         .execute();
   }
 
+  /**
+   * Deletes the task and timer rows of a run that closes, which this transaction has locked. One
+   * read finds which tables hold any (a closing run usually has none left), so that only those are
+   * deleted from.
+   */
   static void deleteRunTasks(Tx tx, String runId) {
-    tx.dsl()
-        .deleteFrom(BATON_WORKFLOW_TASKS)
-        .where(BATON_WORKFLOW_TASKS.RUN_ID.eq(runId))
-        .execute();
-    tx.dsl()
-        .deleteFrom(BATON_ACTIVITY_TASKS)
-        .where(BATON_ACTIVITY_TASKS.RUN_ID.eq(runId))
-        .execute();
-    tx.dsl().deleteFrom(BATON_TIMERS).where(BATON_TIMERS.RUN_ID.eq(runId)).execute();
+    var w = BATON_WORKFLOW_TASKS;
+    var a = BATON_ACTIVITY_TASKS;
+    var t = BATON_TIMERS;
+    Record3<Boolean, Boolean, Boolean> held =
+        tx.dsl()
+            .select(
+                DSL.field(DSL.exists(DSL.selectOne().from(w).where(w.RUN_ID.eq(runId)))),
+                DSL.field(DSL.exists(DSL.selectOne().from(a).where(a.RUN_ID.eq(runId)))),
+                DSL.field(DSL.exists(DSL.selectOne().from(t).where(t.RUN_ID.eq(runId)))))
+            .fetchSingle();
+    if (Boolean.TRUE.equals(held.value1())) {
+      tx.dsl().deleteFrom(w).where(w.RUN_ID.eq(runId)).execute();
+    }
+    if (Boolean.TRUE.equals(held.value2())) {
+      tx.dsl().deleteFrom(a).where(a.RUN_ID.eq(runId)).execute();
+    }
+    if (Boolean.TRUE.equals(held.value3())) {
+      tx.dsl().deleteFrom(t).where(t.RUN_ID.eq(runId)).execute();
+    }
   }
 
   /**
