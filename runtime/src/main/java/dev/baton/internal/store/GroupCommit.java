@@ -1,6 +1,7 @@
 package dev.baton.internal.store;
 
 import dev.baton.ActivityLeaseLostException;
+import dev.baton.WorkflowAlreadyStartedException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,9 +25,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Members run one after the other in the group's transaction, in run-id order, so that two
  * groups lock runs in the same order. A member whose lease turned out lost ({@link
- * ActivityLeaseLostException}, thrown before it writes) is dropped and the rest commit: the group
- * is never rolled back for it. Any other failure rolls the group back, and each member then runs in
- * a transaction of its own, so that one member's failure is its own.
+ * ActivityLeaseLostException}) or whose start found its workflow id taken ({@link
+ * WorkflowAlreadyStartedException}), both thrown before it writes, is dropped and the rest commit:
+ * the group is never rolled back for it. Any other failure rolls the group back, and each member
+ * then runs in a transaction of its own, so that one member's failure is its own.
  *
  * <p>A group stays within one shard key ({@link dev.baton.BatonOptions#shardKey()}), so that no
  * transaction spans shards where workflow ids are sharded across databases.
@@ -136,7 +138,7 @@ public final class GroupCommit implements Committer {
                 for (Member<?> member : group) {
                   try {
                     attempt.add(new Outcome(member.work.apply(tx), null));
-                  } catch (ActivityLeaseLostException e) {
+                  } catch (ActivityLeaseLostException | WorkflowAlreadyStartedException e) {
                     attempt.add(new Outcome(null, e)); // wrote nothing: dropped alone
                   }
                 }

@@ -2,6 +2,7 @@ package dev.baton.internal.store;
 
 import dev.baton.SettableTimeSource;
 import dev.baton.TimeSource;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -88,13 +89,17 @@ public final class Tx {
   }
 
   /**
-   * Makes {@code time} this transaction's now, read from the time source earlier: for a commit of
-   * events that workflow code ran on before it began, which must carry the time the code saw.
+   * Runs {@code work} with {@code time} as this transaction's now, then restores the now it had:
+   * for a commit of events that workflow code ran on before the transaction began, which must carry
+   * the time the code saw, also when the transaction commits other work too ({@link GroupCommit}).
    */
-  void useNow(long time) {
-    if (now >= 0) {
-      throw new IllegalStateException("This transaction already read the time: " + now);
-    }
+  <T> T atTime(long time, Supplier<T> work) {
+    long before = now;
     now = time;
+    try {
+      return work.get();
+    } finally {
+      now = before;
+    }
   }
 }

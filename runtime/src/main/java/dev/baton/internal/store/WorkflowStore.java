@@ -175,13 +175,31 @@ public final class WorkflowStore {
       long startTime) {
     try {
       return db.transact(
-          tx -> {
-            if (startTime >= 0) {
-              tx.useNow(startTime);
-            }
-            return insertRun(
-                tx, runId, workflowId, workflowType, taskQueue, input, requestId, settings, eager);
-          });
+          tx ->
+              startTime < 0
+                  ? insertRun(
+                      tx,
+                      runId,
+                      workflowId,
+                      workflowType,
+                      taskQueue,
+                      input,
+                      requestId,
+                      settings,
+                      eager)
+                  : tx.atTime(
+                      startTime,
+                      () ->
+                          insertRun(
+                              tx,
+                              runId,
+                              workflowId,
+                              workflowType,
+                              taskQueue,
+                              input,
+                              requestId,
+                              settings,
+                              eager)));
     } catch (DataAccessException e) {
       if (db.isDuplicateKey(e)) {
         // [Concurrent start] Two starts of a new id both found no current run; the second insert
@@ -376,6 +394,7 @@ public final class WorkflowStore {
    * @throws WorkflowAlreadyStartedException as {@link #startRun}; nothing is recorded
    */
   public StartedWithTask startRunWithWorkflowTask(
+      Committer committer,
       String runId,
       String workflowId,
       String workflowType,
@@ -388,46 +407,58 @@ public final class WorkflowStore {
       List<Event> requested,
       EagerActivities eager) {
     try {
-      return db.transact(
-          tx -> {
-            tx.useNow(startTime);
-            OpenedRun opened =
-                openRun(tx, runId, workflowId, workflowType, taskQueue, input, requestId, settings);
-            if (opened.run() == null) {
-              return new StartedWithTask(
-                  opened.runId(),
-                  new CompletionResult(
-                      CompletionOutcome.ALREADY_COMMITTED,
-                      0,
-                      0,
-                      false,
-                      false,
-                      ActivityStore.startedBy(tx, opened.runId(), eager.owner(), requested),
-                      false,
-                      false));
-            }
-            LockedRun run = opened.run();
-            tx.noteStartedRun();
-            run.append(new Event.WorkflowTaskScheduled(taskQueue));
-            long lastSeenEventId = run.nextEventId() - 1;
-            makeCurrent(tx, workflowId, opened);
-            List<Event> commands = withinHistoryLimits(run, requested);
-            if (!commands.stream().allMatch(WorkflowStore::appliesToRunRowInMemory)) {
-              run.flush(); // the row first: these commands update it in the database
-            }
-            CompletionResult completion =
-                appendWorkflowTask(
-                    tx,
-                    run,
-                    new Event.WorkflowTaskStarted(
-                        identity, 1, startTime, UUID.randomUUID().toString()),
-                    new Event.WorkflowTaskCompleted(identity, lastSeenEventId, startTime),
-                    commands,
-                    null,
-                    false,
-                    eager.new Leases());
-            return new StartedWithTask(runId, completion);
-          });
+      return committer.commit(
+          workflowId,
+          runId,
+          tx ->
+              tx.atTime(
+                  startTime,
+                  () -> {
+                    OpenedRun opened =
+                        openRun(
+                            tx,
+                            runId,
+                            workflowId,
+                            workflowType,
+                            taskQueue,
+                            input,
+                            requestId,
+                            settings);
+                    if (opened.run() == null) {
+                      return new StartedWithTask(
+                          opened.runId(),
+                          new CompletionResult(
+                              CompletionOutcome.ALREADY_COMMITTED,
+                              0,
+                              0,
+                              false,
+                              false,
+                              ActivityStore.startedBy(tx, opened.runId(), eager.owner(), requested),
+                              false,
+                              false));
+                    }
+                    LockedRun run = opened.run();
+                    tx.noteStartedRun();
+                    run.append(new Event.WorkflowTaskScheduled(taskQueue));
+                    long lastSeenEventId = run.nextEventId() - 1;
+                    makeCurrent(tx, workflowId, opened);
+                    List<Event> commands = withinHistoryLimits(run, requested);
+                    if (!commands.stream().allMatch(WorkflowStore::appliesToRunRowInMemory)) {
+                      run.flush(); // the row first: these commands update it in the database
+                    }
+                    CompletionResult completion =
+                        appendWorkflowTask(
+                            tx,
+                            run,
+                            new Event.WorkflowTaskStarted(
+                                identity, 1, startTime, UUID.randomUUID().toString()),
+                            new Event.WorkflowTaskCompleted(identity, lastSeenEventId, startTime),
+                            commands,
+                            null,
+                            false,
+                            eager.new Leases());
+                    return new StartedWithTask(runId, completion);
+                  }));
     } catch (DataAccessException e) {
       if (db.isDuplicateKey(e)) {
         throw alreadyStarted(workflowId); // [Concurrent start], as in startRun

@@ -265,6 +265,7 @@ final class WorkflowTaskHandler {
                   services
                       .workflows()
                       .startRunWithWorkflowTask(
+                          committer,
                           start.runId,
                           start.workflowId,
                           start.workflowType,
