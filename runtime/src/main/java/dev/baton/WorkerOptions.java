@@ -101,12 +101,13 @@ public final class WorkerOptions {
   }
 
   /**
-   * Whether this worker's activity completions share transactions with the completions that other
-   * threads of the process record at the same moment: one commit for many workflows, within one
-   * shard key ({@link BatonOptions#shardKey()}). No completion waits for a group to fill: a lone
-   * one commits at once, as without grouping. A completion whose lease turns out lost is left out
-   * of its group, and the others commit; any other failure makes each member commit alone. Off:
-   * each completion has a transaction of its own. Default: on.
+   * Whether this worker's commits (workflow task completions, activity completions, the starts it
+   * works eagerly) share transactions with those that other threads of the process make at the same
+   * moment: one commit for many workflows, within one shard key ({@link BatonOptions#shardKey()}).
+   * No commit waits for a group to fill: a lone one commits at once, as without grouping. A
+   * completion whose lease turns out lost, or a start whose workflow id is taken, is left out of
+   * its group and the others commit; any other failure makes each member commit alone. Off: each
+   * has a transaction of its own. Default: on.
    */
   public boolean groupCommit() {
     return groupCommit;

@@ -42,6 +42,7 @@ final class LockedRun {
   private long addedBytes;
   private long nextEventId;
   private boolean stickyChanged;
+  private boolean closed;
   private boolean rowInserted = true;
   private final boolean hadWorkflowTaskAtLock;
 
@@ -197,6 +198,15 @@ final class LockedRun {
             row.getStartedAt());
   }
 
+  /**
+   * Closes the run with {@code status}, and its result or failure (JSON), at this transaction's
+   * now; {@link #flush()} writes it with the run's other changes.
+   */
+  void close(WorkflowStatus status, @Nullable String result, @Nullable String failure) {
+    run.setStatus(status.name()).setResult(result).setFailure(failure).setCloseTime(tx.now());
+    closed = true;
+  }
+
   /** Notes the worker that holds the run in its cache, for the run's next workflow task. */
   void stickTo(String owner) {
     if (!owner.equals(run.getStickyOwner())) {
@@ -274,7 +284,7 @@ final class LockedRun {
 
   /** Writes the appended events and the new {@code next_event_id}. */
   void flush() {
-    if (pending.isEmpty() && !stickyChanged && rowInserted) {
+    if (pending.isEmpty() && !stickyChanged && !closed && rowInserted) {
       return;
     }
     if (!pending.isEmpty()) {
@@ -286,17 +296,27 @@ final class LockedRun {
       // Not run.insert(): on MariaDB jOOQ renders INSERT ... RETURNING, which Connector/J refuses.
       tx.dsl().executeInsert(run);
       rowInserted = true;
+      closed = false;
       addedBytes = 0;
       return;
     }
-    tx.dsl()
-        .update(BATON_RUNS)
-        .set(BATON_RUNS.NEXT_EVENT_ID, nextEventId)
-        .set(BATON_RUNS.HISTORY_BYTES, bytes)
-        .set(BATON_RUNS.STICKY_OWNER, run.getStickyOwner())
-        .where(BATON_RUNS.RUN_ID.eq(run.getRunId()))
-        .execute();
+    var update =
+        tx.dsl()
+            .update(BATON_RUNS)
+            .set(BATON_RUNS.NEXT_EVENT_ID, nextEventId)
+            .set(BATON_RUNS.HISTORY_BYTES, bytes)
+            .set(BATON_RUNS.STICKY_OWNER, run.getStickyOwner());
+    if (closed) {
+      update =
+          update
+              .set(BATON_RUNS.STATUS, run.getStatus())
+              .set(BATON_RUNS.RESULT, run.getResult())
+              .set(BATON_RUNS.FAILURE, run.getFailure())
+              .set(BATON_RUNS.CLOSE_TIME, run.getCloseTime());
+    }
+    update.where(BATON_RUNS.RUN_ID.eq(run.getRunId())).execute();
     stickyChanged = false;
+    closed = false;
     run.setNextEventId(nextEventId);
     run.setHistoryBytes(bytes);
     addedBytes = 0;

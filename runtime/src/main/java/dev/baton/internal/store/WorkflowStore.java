@@ -669,13 +669,16 @@ public final class WorkflowStore {
    * @param eager the activities the committing worker may start at once
    */
   public CompletionResult complete(
+      Committer committer,
       ClaimedWorkflowTask task,
       String identity,
       long expectedNextEventId,
       long lastSeenEventId,
       List<Event> requested,
       EagerActivities eager) {
-    return db.transact(
+    return committer.commit(
+        task.workflowId(),
+        task.runId(),
         tx -> {
           EagerActivities.Leases leases = eager.new Leases();
           LockedRun run = LockedRun.lock(tx, task.runId());
@@ -1161,15 +1164,7 @@ public final class WorkflowStore {
       WorkflowStatus status,
       @Nullable String result,
       @Nullable String failure) {
-    run.row().setStatus(status.name()).setResult(result).setFailure(failure).setCloseTime(tx.now());
-    tx.dsl()
-        .update(BATON_RUNS)
-        .set(BATON_RUNS.STATUS, status.name())
-        .set(BATON_RUNS.RESULT, result)
-        .set(BATON_RUNS.FAILURE, failure)
-        .set(BATON_RUNS.CLOSE_TIME, tx.now())
-        .where(BATON_RUNS.RUN_ID.eq(run.runId()))
-        .execute();
+    run.close(status, result, failure); // written by the run's flush
     tx.dsl()
         .update(BATON_CURRENT_RUNS)
         .set(BATON_CURRENT_RUNS.STATUS, status.name())

@@ -141,6 +141,7 @@ final class WorkflowTaskHandler {
                   services
                       .workflows()
                       .complete(
+                          committer,
                           task,
                           identity,
                           result.expectedNextEventId(),
