@@ -223,12 +223,15 @@ public final class Bench {
           String firstError = null;
           GroupCommit groups = ((BatonImpl) baton).services().groupCommit();
           List<Double> groupSizes = new ArrayList<>();
+          List<Double> busy = new ArrayList<>();
           for (int r = 0; r < runs; r++) {
             long[] before = db.commitCounters();
+            long[] ticks = Machine.cpuTicks();
             long groupsBefore = groups.groups();
             long membersBefore = groups.members();
             Load.Outcome outcome =
                 Load.run(baton, db, id + "-" + r + "-", count, inFlight, 4, poll);
+            busy.add(Machine.cpuBusy(ticks, Machine.cpuTicks()));
             double[] delta = Load.delta(before, db.commitCounters());
             long grouped = groups.groups() - groupsBefore;
             groupSizes.add(
@@ -263,7 +266,9 @@ public final class Bench {
               "slots",
               slots,
               "completionsPerCommitGroup",
-              Stats.median(groupSizes));
+              Stats.median(groupSizes),
+              "cpuBusy",
+              Stats.median(busy));
           report.add(id + ".p50", what + ": start-to-result p50", "ms", p50s, "errors", errors);
           report.add(id + ".p99", what + ": start-to-result p99", "ms", p99s, "errors", errors);
           if (!counters.isEmpty()) {

@@ -20,6 +20,34 @@ final class Machine {
     }
   }
 
+  /**
+   * The machine's CPU time counters from /proc/stat, summed over all cores: {busy, total} in clock
+   * ticks; {0, 0} where there are none. Two readings give how busy the cores were in between.
+   */
+  static long[] cpuTicks() {
+    try {
+      String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      long idle = 0;
+      for (int i = 1; i < fields.length && i <= 8; i++) { // user .. steal
+        long value = Long.parseLong(fields[i]);
+        total += value;
+        if (i == 4 || i == 5) { // idle, iowait
+          idle += value;
+        }
+      }
+      return new long[] {total - idle, total};
+    } catch (IOException | RuntimeException e) {
+      return new long[] {0, 0};
+    }
+  }
+
+  /** The fraction of all cores' time that was busy between two {@link #cpuTicks()} readings. */
+  static double cpuBusy(long[] before, long[] after) {
+    long total = after[1] - before[1];
+    return total <= 0 ? Double.NaN : (after[0] - before[0]) / (double) total;
+  }
+
   /** CPU model, cores, memory and JVM, on one line. */
   static String describe() {
     String cpu = "unknown CPU";

@@ -40,10 +40,13 @@ final class MultiWorker {
             Load.run(baton, db, "B6-warm-", Math.max(100, count / 5), inFlight, 4, 10);
             List<Double> rates = new ArrayList<>();
             List<Double> commitRates = new ArrayList<>();
+            List<Double> busy = new ArrayList<>();
             int errors = 0;
             for (int r = 0; r < bench.runs; r++) {
               long[] before = db.commitCounters();
+              long[] ticks = Machine.cpuTicks();
               Load.Outcome outcome = Load.run(baton, db, "B6-" + r + "-", count, inFlight, 4, 10);
+              busy.add(Machine.cpuBusy(ticks, Machine.cpuTicks()));
               double[] delta = Load.delta(before, db.commitCounters());
               rates.add(outcome.perSecond());
               commitRates.add(delta[0] / outcome.seconds() - background[0]);
@@ -77,6 +80,8 @@ final class MultiWorker {
                 Stats.median(rates) / one,
                 "serverComCommitPerSecond",
                 Stats.median(commitRates),
+                "cpuBusy",
+                Stats.median(busy),
                 "rawBound8t",
                 bench.rawMariaDb8);
           }
