@@ -1,6 +1,7 @@
 package dev.baton.bench;
 
 import dev.baton.Baton;
+import dev.baton.WorkerOptions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,7 +31,11 @@ final class Sleepers {
     try (BenchDb db = BenchDb.mariaDb(bench.mysqlUrl, bench.mysqlUser, bench.mysqlPassword);
         Baton baton = db.open();
         Connection c = db.connect()) {
-      baton.newWorker("bench").registerWorkflow(SleeperImpl.class).start();
+      WorkerOptions.Builder options = WorkerOptions.newBuilder();
+      if (bench.args.containsKey("sleeperSlots")) {
+        options.workflowSlots(bench.intArg("sleeperSlots", 2));
+      }
+      baton.newWorker("bench", options.build()).registerWorkflow(SleeperImpl.class).start();
       SleeperClient client = SleeperClient.of(baton);
       long baseline = Machine.usedHeapAfterGc();
 
