@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,9 +23,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * activities, in the process that starts the workflow, claims nothing: the first workflow task runs
  * before the start commits, and commits with it; each activity is leased to the worker in the
  * commit of the workflow task that schedules it; and each later workflow task runs before its
- * activity's completion commits, and commits with it, so no workflow task has a row of its own. No
- * workflow task reads history. Without it every task is claimed and reads history. Claims and reads
- * are counted from outside Baton, on the statements it sends to the database.
+ * activity's completion commits, and commits with it, so no workflow task has a row of its own; and
+ * the activity that commit leases runs next on the same thread, in the same slot. No workflow task
+ * reads history. Without it every task is claimed and reads history. Claims and reads are counted
+ * from outside Baton, on the statements it sends to the database.
  */
 class EagerDispatchTest {
   private static final int WORKFLOWS = 5;
@@ -47,6 +50,7 @@ class EagerDispatchTest {
                 "from baton_history where .*event_id >= ",
                 WORKFLOW_TASK_ROWS,
                 "into baton_workflow_tasks"));
+    ThreadRecordingSteps steps = new ThreadRecordingSteps();
     try (TestDatabase db = kind.create(folder);
         HikariDataSource pool = pool(db);
         Baton baton = Baton.connect(counting.wrap(pool), BatonOptions.getDefault())) {
@@ -60,7 +64,7 @@ class EagerDispatchTest {
                   .groupCommit(mode.groupCommit())
                   .build())
           .registerWorkflow(FulfilmentImpl.class)
-          .registerActivities(new StepsImpl())
+          .registerActivities(steps)
           .start();
       FulfilmentClient client = FulfilmentClient.of(baton);
       String identity = null;
@@ -90,6 +94,12 @@ class EagerDispatchTest {
         assertThat(counting.count(WORKFLOW_CLAIMS)).as(WORKFLOW_CLAIMS).isZero();
         // Every task works from the events its leasing commit appended.
         assertThat(historyReads).as(HISTORY_READS).isZero();
+        // Each activity ran on the thread that committed the previous one, in its slot.
+        for (int i = 0; i < WORKFLOWS; i++) {
+          assertThat(steps.threads.get(order(i).id()))
+              .as("threads that ran the activities of %s", order(i).id())
+              .hasSize(1);
+        }
         // No task row at all: the first workflow task ran before the start committed, and each
         // later one before the completion of its activity, and each committed with it.
         assertThat(counting.count(WORKFLOW_TASK_ROWS)).as(WORKFLOW_TASK_ROWS).isZero();
@@ -101,6 +111,35 @@ class EagerDispatchTest {
             .as(WORKFLOW_TASK_ROWS)
             .isEqualTo(4 * WORKFLOWS);
       }
+    }
+  }
+
+  /** {@link StepsImpl} that notes which threads ran each workflow's activities. */
+  private static final class ThreadRecordingSteps extends StepsImpl {
+    final Map<String, Set<String>> threads = new ConcurrentHashMap<>();
+
+    private void note(String orderId) {
+      threads
+          .computeIfAbsent(orderId, k -> ConcurrentHashMap.newKeySet())
+          .add(Thread.currentThread().getName());
+    }
+
+    @Override
+    public String reserve(String orderId, List<Fulfilment.Line> lines) {
+      note(orderId);
+      return super.reserve(orderId, lines);
+    }
+
+    @Override
+    public String charge(String orderId, int cents) {
+      note(orderId);
+      return super.charge(orderId, cents);
+    }
+
+    @Override
+    public String ship(String orderId) {
+      note(orderId);
+      return super.ship(orderId);
     }
   }
 

@@ -13,6 +13,7 @@ import dev.baton.internal.store.ClaimedActivityTask;
 import dev.baton.internal.store.ClaimedWorkflowTask;
 import dev.baton.internal.store.Committer;
 import dev.baton.internal.store.EagerWorkflowTask;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +40,12 @@ public final class ActivityExecutor {
     this.committer = committer;
   }
 
-  /** Runs the attempt with {@code dispatcher} on {@code implementation} and records the outcome. */
-  public void execute(
+  /**
+   * Runs the attempt with {@code dispatcher} on {@code implementation} and records the outcome.
+   * Returns an activity that the commit of the outcome leased to this worker for this thread to run
+   * next, in its slot, or {@code null}.
+   */
+  public @Nullable ClaimedActivityTask execute(
       ClaimedActivityTask task,
       ActivityType<?> type,
       ActivityDispatcher<Object> dispatcher,
@@ -64,7 +69,7 @@ public final class ActivityExecutor {
       if (e instanceof VirtualMachineError error) {
         throw error;
       }
-      return;
+      return null;
     } finally {
       ActivityContextHolder.clear();
       // Whatever the activity did to its thread's interrupt flag stays with it, not this pool
@@ -76,13 +81,14 @@ public final class ActivityExecutor {
           "Activity {} of workflow {} will be completed by token",
           task.activityType(),
           task.workflowId());
-      return;
+      return null;
     }
     EagerWorkflowTask eager = null;
     ClaimedWorkflowTask next = null;
     try {
-      if (nextWorkflowTask.completeWithWorkflowTask(task, result)) {
-        return; // recorded with the workflow task that ran the result
+      NextWorkflowTask.Combined combined = nextWorkflowTask.completeWithWorkflowTask(task, result);
+      if (combined.recorded()) {
+        return combined.runNext(); // recorded with the workflow task that ran the result
       }
       HaltPoints.reach("beforeCommit");
       eager = nextWorkflowTask.reserve(task.token().runId());
@@ -115,6 +121,7 @@ public final class ActivityExecutor {
         }
       }
     }
+    return null;
   }
 
   /** Records a failed attempt when the activity type is unknown to this worker. */

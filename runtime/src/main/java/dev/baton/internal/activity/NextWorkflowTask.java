@@ -29,10 +29,23 @@ public interface NextWorkflowTask {
         public void cancel() {}
 
         @Override
-        public boolean completeWithWorkflowTask(ClaimedActivityTask task, JsonNode result) {
-          return false;
+        public Combined completeWithWorkflowTask(ClaimedActivityTask task, JsonNode result) {
+          return Combined.NOT_RECORDED;
         }
       };
+
+  /**
+   * What {@link #completeWithWorkflowTask} did: whether it recorded the completion, and the
+   * activity the commit leased to this worker that the calling activity thread runs next, in its
+   * own slot ({@code null} when none).
+   */
+  record Combined(boolean recorded, @Nullable ClaimedActivityTask runNext) {
+    /** Nothing recorded: the caller records the completion alone. */
+    public static final Combined NOT_RECORDED = new Combined(false, null);
+
+    /** Recorded, with nothing for the calling thread to run next. */
+    public static final Combined RECORDED = new Combined(true, null);
+  }
 
   /**
    * Sets a workflow slot aside for the next task of {@code runId} and returns what the completion
@@ -48,10 +61,10 @@ public interface NextWorkflowTask {
 
   /**
    * Records the completion of {@code task} together with the workflow task that runs {@code
-   * result}, in one commit, when this worker holds the run; returns {@code false}, having recorded
-   * nothing, when it cannot.
+   * result}, in one commit, when this worker holds the run; returns {@link Combined#NOT_RECORDED},
+   * having recorded nothing, when it cannot.
    *
    * @throws dev.baton.ActivityLeaseLostException if the task's lease is no longer valid
    */
-  boolean completeWithWorkflowTask(ClaimedActivityTask task, JsonNode result);
+  Combined completeWithWorkflowTask(ClaimedActivityTask task, JsonNode result);
 }

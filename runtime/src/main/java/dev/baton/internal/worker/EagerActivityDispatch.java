@@ -38,40 +38,67 @@ final class EagerActivityDispatch {
     this.activityTypes = activityTypes;
   }
 
-  /** Sets aside slots for the activities {@code commands} schedule that this worker runs. */
-  EagerActivities reserve(List<Event> commands) {
+  /**
+   * Sets aside slots for the activities {@code commands} schedule that this worker runs. With
+   * {@code ownSlot}, the commit is made on an activity thread whose slot is free once it is done:
+   * that slot counts as one, and the first activity leased runs on that thread ({@link #run}).
+   */
+  EagerActivities reserve(List<Event> commands, boolean ownSlot) {
     if (activities == null) {
       return EagerActivities.NONE;
     }
     int wanted = EagerActivities.eligible(commands, taskQueue, activityTypes);
-    int reserved = wanted == 0 ? 0 : activities.tryReserve(wanted);
+    if (wanted == 0) {
+      return EagerActivities.NONE;
+    }
+    int own = ownSlot ? 1 : 0;
+    int reserved = own + activities.tryReserve(wanted - own);
     return reserved == 0
         ? EagerActivities.NONE
         : new EagerActivities(owner, taskQueue, activityTypes, reserved);
   }
 
-  /** Runs the activities the commit leased to this worker and gives back the unused slots. */
-  void run(EagerActivities grant, List<ClaimedActivityTask> started) {
-    if (activities == null) {
-      return;
+  /**
+   * Runs the activities the commit leased to this worker and gives back the unused slots. With
+   * {@code ownSlot} (as reserved), the first of them is returned for the calling thread to run in
+   * its own slot, and that slot is never given back here; otherwise {@code null} is returned.
+   */
+  @Nullable ClaimedActivityTask run(
+      EagerActivities grant, List<ClaimedActivityTask> started, boolean ownSlot) {
+    if (activities == null || grant.slots() == 0) {
+      return null;
     }
-    activities.release(grant.slots() - started.size());
-    for (ClaimedActivityTask task : started) {
+    int own = ownSlot ? 1 : 0;
+    int inline = Math.min(own, started.size());
+    activities.release(grant.slots() - own - (started.size() - inline));
+    for (int i = inline; i < started.size(); i++) {
+      ClaimedActivityTask task = started.get(i);
       if (!activities.runReserved(task)) {
         giveBack(task);
       }
     }
+    if (inline == 0) {
+      return null;
+    }
+    if (!activities.isRunning()) { // shutting down: another worker takes it
+      giveBack(started.get(0));
+      return null;
+    }
+    return started.get(0);
   }
 
-  /** Gives back every slot of {@code grant}: its commit leased nothing to this worker. */
-  void cancel(EagerActivities grant) {
-    if (activities != null) {
-      activities.release(grant.slots());
+  /**
+   * Gives back the slots of {@code grant}, the caller's own excepted ({@code ownSlot}): its commit
+   * leased nothing to this worker.
+   */
+  void cancel(EagerActivities grant, boolean ownSlot) {
+    if (activities != null && grant.slots() > 0) {
+      activities.release(grant.slots() - (ownSlot ? 1 : 0));
     }
   }
 
-  /** Puts a task leased to this worker, which is shutting down, back on the queue. */
-  private void giveBack(ClaimedActivityTask task) {
+  /** Puts a task leased to this worker, which will not run it, back on the queue. */
+  void giveBack(ClaimedActivityTask task) {
     try {
       services.activities().release(task.token());
       services.wakeups().activityTasks().signal();

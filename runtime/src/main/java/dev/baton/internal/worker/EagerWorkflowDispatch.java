@@ -45,9 +45,11 @@ final class EagerWorkflowDispatch implements NextWorkflowTask {
   }
 
   @Override
-  public boolean completeWithWorkflowTask(ClaimedActivityTask task, JsonNode result) {
+  public Combined completeWithWorkflowTask(ClaimedActivityTask task, JsonNode result) {
     WorkflowTaskHandler taskHandler = handler;
-    return taskHandler != null && taskHandler.completeActivityWithWorkflowTask(task, result);
+    return taskHandler == null
+        ? Combined.NOT_RECORDED
+        : taskHandler.completeActivityWithWorkflowTask(task, result);
   }
 
   @Override

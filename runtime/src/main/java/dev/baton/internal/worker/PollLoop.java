@@ -102,6 +102,11 @@ final class PollLoop<T> implements Runnable {
     executor.execute(() -> handler.accept(task));
   }
 
+  /** Whether the loop still takes new work ({@link #stop()} not called). */
+  boolean isRunning() {
+    return running;
+  }
+
   /** Stops claiming; tasks already handed over go on. */
   void stop() {
     running = false;

@@ -179,7 +179,7 @@ public final class WorkerImpl implements Worker {
               "activity",
               options.activitySlots(),
               n -> services.activities().claim(taskQueue, activityTypes, identity, n),
-              task -> track(runningActivities, task, () -> runActivity(executor, task)),
+              task -> runActivities(executor, task),
               services.wakeups().activityTasks(),
               maxPoll);
     }
@@ -281,15 +281,34 @@ public final class WorkerImpl implements Worker {
     Objects.requireNonNull(eagerStarts, "no slot was set aside").cancel();
   }
 
-  private void runActivity(ActivityExecutor executor, ClaimedActivityTask task) {
+  /**
+   * Runs {@code task} in its slot, and then, in the same slot and thread, each activity that the
+   * commit of the previous one leased to this worker for it (the next step of its workflow).
+   */
+  private void runActivities(ActivityExecutor executor, ClaimedActivityTask task) {
+    ClaimedActivityTask next = task;
+    while (next != null) {
+      ClaimedActivityTask current = next;
+      runningActivities.add(current);
+      try {
+        next = runActivity(executor, current);
+      } finally {
+        runningActivities.remove(current);
+      }
+    }
+  }
+
+  private @Nullable ClaimedActivityTask runActivity(
+      ActivityExecutor executor, ClaimedActivityTask task) {
     Registry.RegisteredActivity activity = registry.activity(task.activityType());
     if (activity == null) {
       executor.failUnknownType(
           task,
           "Activity type " + task.activityType() + " is not registered on worker " + identity);
-      return;
+      return null;
     }
-    executor.execute(task, activity.type(), activity.dispatcher(), activity.implementation());
+    return executor.execute(
+        task, activity.type(), activity.dispatcher(), activity.implementation());
   }
 
   private static <T> void track(Set<T> running, T task, Runnable work) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.baton.NonDeterministicException;
 import dev.baton.internal.HaltPoints;
 import dev.baton.internal.Services;
+import dev.baton.internal.activity.NextWorkflowTask;
 import dev.baton.internal.history.Event;
 import dev.baton.internal.history.StoredEvent;
 import dev.baton.internal.store.ClaimedActivityTask;
@@ -133,10 +134,11 @@ final class WorkflowTaskHandler {
     boolean handedOver = false;
     try {
       HaltPoints.reach("beforeCommit");
-      EagerActivities grant = eagerActivities.reserve(result.commands());
+      EagerActivities grant = eagerActivities.reserve(result.commands(), false);
       CompletionResult completion =
           commit(
               grant,
+              false,
               () ->
                   services
                       .workflows()
@@ -149,7 +151,7 @@ final class WorkflowTaskHandler {
                           result.commands(),
                           grant));
       handedOver = true;
-      afterCommit(task, instance, result, grant, completion);
+      afterCommit(task, instance, result, grant, false, completion);
     } finally {
       if (!handedOver) {
         instance.destroy();
@@ -258,10 +260,11 @@ final class WorkflowTaskHandler {
         return;
       }
       HaltPoints.reach("beforeCommit");
-      EagerActivities grant = eagerActivities.reserve(code.commands());
+      EagerActivities grant = eagerActivities.reserve(code.commands(), false);
       WorkflowStore.StartedWithTask committed =
           commit(
               grant,
+              false,
               () ->
                   services
                       .workflows()
@@ -284,7 +287,7 @@ final class WorkflowTaskHandler {
       ClaimedWorkflowTask task =
           new ClaimedWorkflowTask(
               committed.runId(), start.workflowId, start.workflowType, "", 1, start.startTime);
-      afterCommit(task, working, code, grant, committed.completion());
+      afterCommit(task, working, code, grant, false, committed.completion());
     } finally {
       if (instance != null) {
         instance.destroy();
@@ -405,16 +408,17 @@ final class WorkflowTaskHandler {
    *
    * @throws dev.baton.ActivityLeaseLostException if the activity's lease is no longer valid
    */
-  boolean completeActivityWithWorkflowTask(ClaimedActivityTask activity, JsonNode result) {
+  NextWorkflowTask.Combined completeActivityWithWorkflowTask(
+      ClaimedActivityTask activity, JsonNode result) {
     String runId = activity.token().runId();
     WorkflowInstance instance = cache.take(runId);
     if (instance == null) {
-      return false;
+      return NextWorkflowTask.Combined.NOT_RECORDED;
     }
     long nextEventId = instance.endOfProcessedHistory();
     if (nextEventId < 0) {
       cache.put(instance).forEach(WorkflowInstance::destroy);
-      return false;
+      return NextWorkflowTask.Combined.NOT_RECORDED;
     }
     LocalActivityRunner.Batch batch = localActivities.newBatch(() -> true, leaseMillis / 3);
     try {
@@ -437,14 +441,18 @@ final class WorkflowTaskHandler {
       try {
         code = instance.processTask(events, taskTime, batch);
       } catch (RuntimeException e) {
-        return false; // the next workflow task meets this again, on the record
+        // The next workflow task meets this again, on the record.
+        return NextWorkflowTask.Combined.NOT_RECORDED;
       }
       batch.close();
       HaltPoints.reach("beforeCommit");
-      EagerActivities grant = eagerActivities.reserve(code.commands());
+      // This thread's activity slot is free once the commit is done: the next activity the
+      // commit leases to this worker runs in it, on this thread, without a hand-off.
+      EagerActivities grant = eagerActivities.reserve(code.commands(), true);
       CompletionResult completion =
           commit(
               grant,
+              true,
               () ->
                   services
                       .workflows()
@@ -459,17 +467,17 @@ final class WorkflowTaskHandler {
                           code.commands(),
                           grant));
       if (completion == null) { // the run moved on: the completion alone was recorded
-        eagerActivities.cancel(grant);
+        eagerActivities.cancel(grant, true);
         services.wakeups().workflowTasks().signal();
-        return true;
+        return NextWorkflowTask.Combined.RECORDED;
       }
       WorkflowInstance committed = instance;
       instance = null; // handed over to the cache or destroyed
       ClaimedWorkflowTask task =
           new ClaimedWorkflowTask(
               runId, activity.workflowId(), committed.implementation().typeName(), "", 1, taskTime);
-      afterCommit(task, committed, code, grant, completion);
-      return true;
+      return new NextWorkflowTask.Combined(
+          true, afterCommit(task, committed, code, grant, true, completion));
     } finally {
       batch.close();
       if (instance != null) {
@@ -478,12 +486,15 @@ final class WorkflowTaskHandler {
     }
   }
 
-  /** Runs {@code commit}; gives back the slots of {@code grant} if it fails. */
-  private <T> T commit(EagerActivities grant, Supplier<T> commit) {
+  /**
+   * Runs {@code commit}; gives back the slots of {@code grant} if it fails (the caller's own
+   * excepted, with {@code ownSlot}).
+   */
+  private <T> T commit(EagerActivities grant, boolean ownSlot, Supplier<T> commit) {
     try {
       return commit.get();
     } catch (RuntimeException e) {
-      eagerActivities.cancel(grant);
+      eagerActivities.cancel(grant, ownSlot);
       throw e;
     }
   }
@@ -491,13 +502,15 @@ final class WorkflowTaskHandler {
   /**
    * After a commit of {@code code}'s commands: caches or destroys the instance, wakes whom the
    * commit concerns, then runs the activities it leased to this worker (after the cache holds the
-   * run again, so that their completions find it).
+   * run again, so that their completions find it). With {@code ownSlot} (as reserved), the first of
+   * them is returned, for the calling activity thread to run next.
    */
-  private void afterCommit(
+  private @Nullable ClaimedActivityTask afterCommit(
       ClaimedWorkflowTask task,
       WorkflowInstance instance,
       WorkflowTaskResult code,
       EagerActivities grant,
+      boolean ownSlot,
       CompletionResult completion) {
     try {
       HaltPoints.reach("afterCommit");
@@ -505,9 +518,15 @@ final class WorkflowTaskHandler {
         services.wakeups().outbox().signal(); // a child, a signal, a parent to tell
       }
       afterCommit(task, instance, completion);
-    } finally {
-      eagerActivities.run(grant, completion.startedActivities());
+    } catch (RuntimeException | Error e) {
+      ClaimedActivityTask inline =
+          eagerActivities.run(grant, completion.startedActivities(), ownSlot);
+      if (inline != null) {
+        eagerActivities.giveBack(inline);
+      }
+      throw e;
     }
+    return eagerActivities.run(grant, completion.startedActivities(), ownSlot);
   }
 
   private void afterCommit(
