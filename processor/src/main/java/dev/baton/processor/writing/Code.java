@@ -17,6 +17,15 @@ final class Code {
   private Code() {}
 
   static final String RUNTIME = "dev.baton";
+  static final ClassName ABSTRACT_ACTIVITY_DISPATCHER =
+      ClassName.get(RUNTIME, "AbstractActivityDispatcher");
+  static final ClassName ABSTRACT_ACTIVITY_STUB = ClassName.get(RUNTIME, "AbstractActivityStub");
+  static final ClassName ABSTRACT_CHILD_WORKFLOW_STUB =
+      ClassName.get(RUNTIME, "AbstractChildWorkflowStub");
+  static final ClassName ABSTRACT_WORKFLOW_CLIENT =
+      ClassName.get(RUNTIME, "AbstractWorkflowClient");
+  static final ClassName ABSTRACT_WORKFLOW_DISPATCHER =
+      ClassName.get(RUNTIME, "AbstractWorkflowDispatcher");
   static final ClassName ACTIVITY_DISPATCHER = ClassName.get(RUNTIME, "ActivityDispatcher");
   static final ClassName ACTIVITY_OPTIONS = ClassName.get(RUNTIME, "ActivityOptions");
   static final ClassName ACTIVITY_TYPE = ClassName.get(RUNTIME, "ActivityType");
