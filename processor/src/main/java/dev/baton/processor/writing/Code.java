@@ -26,7 +26,6 @@ final class Code {
       ClassName.get(RUNTIME, "AbstractWorkflowClient");
   static final ClassName ABSTRACT_WORKFLOW_DISPATCHER =
       ClassName.get(RUNTIME, "AbstractWorkflowDispatcher");
-  static final ClassName ACTIVITY_DISPATCHER = ClassName.get(RUNTIME, "ActivityDispatcher");
   static final ClassName ACTIVITY_OPTIONS = ClassName.get(RUNTIME, "ActivityOptions");
   static final ClassName ACTIVITY_TYPE = ClassName.get(RUNTIME, "ActivityType");
   static final ClassName BATON = ClassName.get(RUNTIME, "Baton");
@@ -37,8 +36,6 @@ final class Code {
   static final ClassName RETRY_OPTIONS = ClassName.get(RUNTIME, "RetryOptions");
   static final ClassName SIGNAL_TYPE = ClassName.get(RUNTIME, "SignalType");
   static final ClassName TYPE_REF = ClassName.get(RUNTIME, "TypeRef");
-  static final ClassName WORKFLOWS = ClassName.get(RUNTIME, "Workflows");
-  static final ClassName WORKFLOW_DISPATCHER = ClassName.get(RUNTIME, "WorkflowDispatcher");
   static final ClassName WORKFLOW_HANDLE = ClassName.get(RUNTIME, "WorkflowHandle");
   static final ClassName WORKFLOW_OPTIONS = ClassName.get(RUNTIME, "WorkflowOptions");
   static final ClassName WORKFLOW_TYPE = ClassName.get(RUNTIME, "WorkflowType");
