@@ -1,10 +1,9 @@
 package com.example.orders;
 
+import dev.baton.AbstractChildWorkflowStub;
 import dev.baton.ChildWorkflowOptions;
 import dev.baton.Promise;
-import dev.baton.Workflows;
 import java.util.List;
-import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -12,16 +11,9 @@ import javax.annotation.processing.Generated;
  * One stub runs one child.
  */
 @Generated("dev.baton.processor.BatonProcessor")
-public final class OrderFulfilmentChildStub {
-  private final ChildWorkflowOptions options;
-
-  /**
-   * The child's workflow id, once started.
-   */
-  private String childWorkflowId;
-
+public final class OrderFulfilmentChildStub extends AbstractChildWorkflowStub<Model.OrderResult> {
   private OrderFulfilmentChildStub(ChildWorkflowOptions options) {
-    this.options = options;
+    super(OrderFulfilmentClient.TYPE, options);
   }
 
   /**
@@ -36,14 +28,14 @@ public final class OrderFulfilmentChildStub {
    * A stub for a child with the given id, task queue and policy.
    */
   public static OrderFulfilmentChildStub create(ChildWorkflowOptions options) {
-    return new OrderFulfilmentChildStub(Objects.requireNonNull(options, "options"));
+    return new OrderFulfilmentChildStub(options);
   }
 
   /**
    * Runs {@link OrderFulfilment#fulfil} as a child workflow and waits for its result.
    */
   public Model.OrderResult fulfil(Model.Order order, List<Model.Item> extras, int priority) {
-    return start(order, extras, priority).get();
+    return startChild(order, extras, priority).get();
   }
 
   /**
@@ -51,11 +43,7 @@ public final class OrderFulfilmentChildStub {
    * to the child this stub started, and waits until it is delivered.
    */
   public void approve(Model.Approval approval) {
-    if (childWorkflowId == null) {
-      throw new IllegalStateException("Start the child with this stub before signalling it");
-    }
-    Workflows.signalExternalWorkflow(childWorkflowId,
-        OrderFulfilmentClient.APPROVE, approval).get();
+    signalChild(OrderFulfilmentClient.APPROVE, approval);
   }
 
   /**
@@ -63,18 +51,7 @@ public final class OrderFulfilmentChildStub {
    * to the child this stub started, and waits until it is delivered.
    */
   public void cancel(String reason, boolean refund) {
-    if (childWorkflowId == null) {
-      throw new IllegalStateException("Start the child with this stub before signalling it");
-    }
-    Workflows.signalExternalWorkflow(childWorkflowId,
-        OrderFulfilmentClient.CANCEL, reason, refund).get();
-  }
-
-  /**
-   * The child's workflow id, or {@code null} before it was started.
-   */
-  public String childWorkflowId() {
-    return childWorkflowId;
+    signalChild(OrderFulfilmentClient.CANCEL, reason, refund);
   }
 
   /**
@@ -82,20 +59,6 @@ public final class OrderFulfilmentChildStub {
    */
   public Async async() {
     return new Async();
-  }
-
-  /**
-   * Starts the child once, with the id the options give or a new one.
-   */
-  private Promise<Model.OrderResult> start(Object... arguments) {
-    if (childWorkflowId != null) {
-      throw new IllegalStateException("This stub already started child workflow " + childWorkflowId
-          + "; create one stub per child");
-    }
-    childWorkflowId = options.workflowId() != null ? options.workflowId()
-        : Workflows.newChildWorkflowId();
-    return Workflows.executeChildWorkflowAsync(OrderFulfilmentClient.TYPE,
-        options.toBuilder().workflowId(childWorkflowId).build(), arguments);
   }
 
   /**
@@ -110,7 +73,7 @@ public final class OrderFulfilmentChildStub {
      */
     public Promise<Model.OrderResult> fulfil(Model.Order order, List<Model.Item> extras,
         int priority) {
-      return start(order, extras, priority);
+      return startChild(order, extras, priority);
     }
   }
 }

@@ -1,16 +1,16 @@
 package com.example.orders;
 
+import dev.baton.AbstractWorkflowClient;
+import dev.baton.AbstractWorkflowDispatcher;
 import dev.baton.Baton;
 import dev.baton.QueryType;
 import dev.baton.SignalType;
 import dev.baton.TypeRef;
-import dev.baton.WorkflowDispatcher;
 import dev.baton.WorkflowHandle;
 import dev.baton.WorkflowOptions;
 import dev.baton.WorkflowType;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -18,7 +18,7 @@ import javax.annotation.processing.Generated;
  * and waits for their results.
  */
 @Generated("dev.baton.processor.BatonProcessor")
-public final class OrderFulfilmentClient {
+public final class OrderFulfilmentClient extends AbstractWorkflowClient<Model.OrderResult> {
   /**
    * The OrderFulfilment workflow type.
    */
@@ -60,17 +60,15 @@ public final class OrderFulfilmentClient {
       TypeRef.of(Model.OrderStatus.class),
       TypeRef.of(String.class));
 
-  private final Baton baton;
-
   private OrderFulfilmentClient(Baton baton) {
-    this.baton = baton;
+    super(baton, TYPE);
   }
 
   /**
    * A client that starts and follows runs through {@code baton}.
    */
   public static OrderFulfilmentClient of(Baton baton) {
-    return new OrderFulfilmentClient(Objects.requireNonNull(baton, "baton"));
+    return new OrderFulfilmentClient(baton);
   }
 
   /**
@@ -79,7 +77,7 @@ public final class OrderFulfilmentClient {
    */
   public WorkflowHandle<Model.OrderResult> start(String workflowId, Model.Order order,
       List<Model.Item> extras, int priority) {
-    return baton.start(TYPE, workflowId, order, extras, priority);
+    return baton().start(TYPE, workflowId, order, extras, priority);
   }
 
   /**
@@ -87,21 +85,7 @@ public final class OrderFulfilmentClient {
    */
   public WorkflowHandle<Model.OrderResult> start(WorkflowOptions options, Model.Order order,
       List<Model.Item> extras, int priority) {
-    return baton.start(TYPE, options, order, extras, priority);
-  }
-
-  /**
-   * A handle on the current run of the given workflow id.
-   */
-  public WorkflowHandle<Model.OrderResult> handle(String workflowId) {
-    return baton.handle(TYPE, workflowId);
-  }
-
-  /**
-   * Waits at most {@code timeout} for the result of the current run of the given workflow id.
-   */
-  public Model.OrderResult result(String workflowId, Duration timeout) {
-    return handle(workflowId).result(timeout);
+    return baton().start(TYPE, options, order, extras, priority);
   }
 
   /**
@@ -109,7 +93,7 @@ public final class OrderFulfilmentClient {
    * to the running run of the given workflow id.
    */
   public void approve(String workflowId, Model.Approval approval) {
-    baton.signal(workflowId, APPROVE, approval);
+    baton().signal(workflowId, APPROVE, approval);
   }
 
   /**
@@ -119,7 +103,7 @@ public final class OrderFulfilmentClient {
    */
   public WorkflowHandle<Model.OrderResult> startWithApprove(String workflowId, Model.Order order,
       List<Model.Item> extras, int priority, Model.Approval approval) {
-    return baton.signalWithStart(TYPE, WorkflowOptions.of(workflowId),
+    return baton().signalWithStart(TYPE, WorkflowOptions.of(workflowId),
         new Object[] {order, extras, priority}, APPROVE, approval);
   }
 
@@ -130,7 +114,7 @@ public final class OrderFulfilmentClient {
    */
   public WorkflowHandle<Model.OrderResult> startWithApprove(WorkflowOptions options,
       Model.Order order, List<Model.Item> extras, int priority, Model.Approval approval) {
-    return baton.signalWithStart(TYPE, options, new Object[] {order, extras, priority},
+    return baton().signalWithStart(TYPE, options, new Object[] {order, extras, priority},
         APPROVE, approval);
   }
 
@@ -139,7 +123,7 @@ public final class OrderFulfilmentClient {
    * to the running run of the given workflow id.
    */
   public void cancel(String workflowId, String reason, boolean refund) {
-    baton.signal(workflowId, CANCEL, reason, refund);
+    baton().signal(workflowId, CANCEL, reason, refund);
   }
 
   /**
@@ -149,7 +133,7 @@ public final class OrderFulfilmentClient {
    */
   public WorkflowHandle<Model.OrderResult> startWithCancel(String workflowId, Model.Order order,
       List<Model.Item> extras, int priority, String reason, boolean refund) {
-    return baton.signalWithStart(TYPE, WorkflowOptions.of(workflowId),
+    return baton().signalWithStart(TYPE, WorkflowOptions.of(workflowId),
         new Object[] {order, extras, priority}, CANCEL, reason, refund);
   }
 
@@ -160,7 +144,7 @@ public final class OrderFulfilmentClient {
    */
   public WorkflowHandle<Model.OrderResult> startWithCancel(WorkflowOptions options,
       Model.Order order, List<Model.Item> extras, int priority, String reason, boolean refund) {
-    return baton.signalWithStart(TYPE, options, new Object[] {order, extras, priority},
+    return baton().signalWithStart(TYPE, options, new Object[] {order, extras, priority},
         CANCEL, reason, refund);
   }
 
@@ -169,7 +153,7 @@ public final class OrderFulfilmentClient {
    * ({@link OrderFulfilment#countItems}) and returns its answer.
    */
   public int countItems(String workflowId) {
-    return baton.query(workflowId, COUNT_ITEMS);
+    return baton().query(workflowId, COUNT_ITEMS);
   }
 
   /**
@@ -177,7 +161,7 @@ public final class OrderFulfilmentClient {
    * ({@link OrderFulfilment#countItems}), waiting at most {@code timeout} for the answer.
    */
   public int countItems(String workflowId, Duration timeout) {
-    return baton.query(workflowId, timeout, COUNT_ITEMS);
+    return baton().query(workflowId, timeout, COUNT_ITEMS);
   }
 
   /**
@@ -185,7 +169,7 @@ public final class OrderFulfilmentClient {
    * ({@link OrderFulfilment#status}) and returns its answer.
    */
   public Model.OrderStatus status(String workflowId, String detail) {
-    return baton.query(workflowId, STATUS, detail);
+    return baton().query(workflowId, STATUS, detail);
   }
 
   /**
@@ -193,27 +177,20 @@ public final class OrderFulfilmentClient {
    * ({@link OrderFulfilment#status}), waiting at most {@code timeout} for the answer.
    */
   public Model.OrderStatus status(String workflowId, Duration timeout, String detail) {
-    return baton.query(workflowId, timeout, STATUS, detail);
+    return baton().query(workflowId, timeout, STATUS, detail);
   }
 
   /**
    * Runs the {@link OrderFulfilment} workflow for Baton's workers.
    */
-  public static final class Dispatcher implements WorkflowDispatcher<OrderFulfilment> {
+  public static final class Dispatcher extends AbstractWorkflowDispatcher<OrderFulfilment> {
     /**
      * Creates the dispatcher; workers find it by its name.
      */
     public Dispatcher() {
-    }
-
-    @Override
-    public WorkflowType<?> type() {
-      return OrderFulfilmentClient.TYPE;
-    }
-
-    @Override
-    public Class<OrderFulfilment> workflowClass() {
-      return OrderFulfilment.class;
+      super(OrderFulfilmentClient.TYPE, OrderFulfilment.class,
+          new SignalType[] {OrderFulfilmentClient.APPROVE, OrderFulfilmentClient.CANCEL},
+          new QueryType<?>[] {OrderFulfilmentClient.COUNT_ITEMS, OrderFulfilmentClient.STATUS});
     }
 
     @Override
@@ -230,13 +207,6 @@ public final class OrderFulfilmentClient {
     }
 
     @Override
-    public List<SignalType> signalTypes() {
-      return List.of(
-              OrderFulfilmentClient.APPROVE,
-              OrderFulfilmentClient.CANCEL);
-    }
-
-    @Override
     public void signal(OrderFulfilment workflow, String signalName, Object[] arguments) throws
         Exception {
       switch (signalName) {
@@ -250,13 +220,6 @@ public final class OrderFulfilmentClient {
           throw new IllegalArgumentException("Workflow type OrderFulfilment has no signal named "
               + signalName);
       }
-    }
-
-    @Override
-    public List<QueryType<?>> queryTypes() {
-      return List.of(
-              OrderFulfilmentClient.COUNT_ITEMS,
-              OrderFulfilmentClient.STATUS);
     }
 
     @Override

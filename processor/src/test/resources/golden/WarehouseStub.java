@@ -1,13 +1,13 @@
 package com.example.orders;
 
-import dev.baton.ActivityDispatcher;
+import dev.baton.AbstractActivityDispatcher;
+import dev.baton.AbstractActivityStub;
 import dev.baton.ActivityOptions;
 import dev.baton.ActivityType;
 import dev.baton.LocalActivityOptions;
 import dev.baton.Promise;
 import dev.baton.RetryOptions;
 import dev.baton.TypeRef;
-import dev.baton.Workflows;
 import java.time.Duration;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -16,7 +16,7 @@ import javax.annotation.processing.Generated;
  * Calls the {@link Warehouse} activities from workflow code; each call is a durable activity run.
  */
 @Generated("dev.baton.processor.BatonProcessor")
-public final class WarehouseStub implements Warehouse {
+public final class WarehouseStub extends AbstractActivityStub implements Warehouse {
   /**
    * The PrintShippingLabel activity, declared by {@link Warehouse#printLabel}.
    */
@@ -75,16 +75,8 @@ public final class WarehouseStub implements Warehouse {
       TypeRef.of(Integer.class),
       TypeRef.of(String.class));
 
-  private final ActivityOptions options;
-
-  /**
-   * Set when each call is a local activity.
-   */
-  private final LocalActivityOptions localOptions;
-
   private WarehouseStub(ActivityOptions options, LocalActivityOptions localOptions) {
-    this.options = options;
-    this.localOptions = localOptions;
+    super(options, localOptions);
   }
 
   /**
@@ -157,24 +149,15 @@ public final class WarehouseStub implements Warehouse {
    * Calls that start activities and return a promise of their result.
    */
   public Async async() {
-    return new Async();
-  }
-
-  /**
-   * Starts {@code type} as an activity task, or as a local activity for a stub made by
-   * {@code local}.
-   */
-  private <R> Promise<R> call(ActivityType<R> type, Object... arguments) {
-    return localOptions == null
-          ? Workflows.executeActivityAsync(type, options, arguments)
-          : Workflows.executeLocalActivityAsync(type, localOptions, arguments);
+    return new Async(this);
   }
 
   /**
    * Starts Warehouse activities without waiting, for parallel branches.
    */
-  public final class Async {
-    private Async() {
+  public static final class Async extends AbstractActivityStub {
+    private Async(WarehouseStub stub) {
+      super(stub);
     }
 
     /**
@@ -213,25 +196,13 @@ public final class WarehouseStub implements Warehouse {
   /**
    * Runs the {@link Warehouse} activities for Baton's workers.
    */
-  public static final class Dispatcher implements ActivityDispatcher<Warehouse> {
+  public static final class Dispatcher extends AbstractActivityDispatcher<Warehouse> {
     /**
      * Creates the dispatcher; workers find it by its name.
      */
     public Dispatcher() {
-    }
-
-    @Override
-    public Class<Warehouse> activityInterface() {
-      return Warehouse.class;
-    }
-
-    @Override
-    public List<ActivityType<?>> activityTypes() {
-      return List.of(
-              WarehouseStub.PRINT_LABEL,
-              WarehouseStub.RESERVE,
-              WarehouseStub.SHIP,
-              WarehouseStub.STOCK_LEVEL);
+      super(Warehouse.class, WarehouseStub.PRINT_LABEL, WarehouseStub.RESERVE, WarehouseStub.SHIP,
+          WarehouseStub.STOCK_LEVEL);
     }
 
     @Override

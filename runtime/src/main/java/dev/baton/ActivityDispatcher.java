@@ -6,7 +6,8 @@ import java.util.List;
  * Runs the activities of one {@link Activity} interface on an implementation object without
  * reflection. The annotation processor generates one per interface, nested in its stub as {@code
  * YStub.Dispatcher}, and the worker finds it by that name (or a sibling class named {@code
- * YDispatcher}); implement it by hand to use Baton without the processor.
+ * YDispatcher}); implement it by hand (or extend {@link AbstractActivityDispatcher}) to use Baton
+ * without the processor.
  *
  * @param <T> the activity interface
  */

@@ -6,8 +6,8 @@ import java.util.List;
  * Runs one workflow type's methods on an instance without reflection. The annotation processor
  * generates one per {@link Workflow} type, nested in its client as {@code XClient.Dispatcher}
  * ({@code Outer_InnerClient.Dispatcher} for a nested type), and the worker finds it by that name
- * (or a sibling class named {@code XDispatcher}); implement it by hand to use Baton without the
- * processor.
+ * (or a sibling class named {@code XDispatcher}); implement it by hand (or extend {@link
+ * AbstractWorkflowDispatcher}) to use Baton without the processor.
  *
  * @param <T> the workflow type (the annotated interface or class)
  */

@@ -223,6 +223,78 @@ class GenerationTest {
   }
 
   @Test
+  void methodsNamedLikeTheBaseClassHelpersCallTheHelpersThroughSuper() {
+    JavaFileObject helpers =
+        source(
+            "test.Helpers",
+            """
+            package test;
+
+            import dev.baton.Activity;
+            import dev.baton.ActivityMethod;
+            import dev.baton.Signal;
+            import dev.baton.Workflow;
+            import dev.baton.WorkflowMethod;
+
+            public final class Helpers {
+              private Helpers() {}
+
+              @Activity
+              public interface Phone {
+                @ActivityMethod(startToClose = "PT1M")
+                String call(String number);
+              }
+
+              @Workflow
+              public interface Starter {
+                @WorkflowMethod
+                String startChild(String name);
+
+                @Signal
+                void signalChild(String value);
+              }
+
+              @Workflow
+              public interface Other {
+                @WorkflowMethod
+                String run(String name);
+
+                @Signal
+                void startChild(String value);
+              }
+            }
+            """);
+
+    Compilation compilation = compile(helpers);
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation)
+        .generatedSourceFile("test.Helpers_PhoneStub")
+        .contentsAsUtf8String()
+        .contains("return super.call(CALL, number).get();");
+    assertThat(compilation)
+        .generatedSourceFile("test.Helpers_PhoneStub")
+        .contentsAsUtf8String()
+        .contains("return super.call(CALL, number);");
+    assertThat(compilation)
+        .generatedSourceFile("test.Helpers_StarterChildStub")
+        .contentsAsUtf8String()
+        .contains("return super.startChild(name).get();");
+    assertThat(compilation)
+        .generatedSourceFile("test.Helpers_StarterChildStub")
+        .contentsAsUtf8String()
+        .contains("return Helpers_StarterChildStub.super.startChild(name);");
+    assertThat(compilation)
+        .generatedSourceFile("test.Helpers_StarterChildStub")
+        .contentsAsUtf8String()
+        .contains("super.signalChild(Helpers_StarterClient.SIGNAL_CHILD, value);");
+    assertThat(compilation)
+        .generatedSourceFile("test.Helpers_OtherChildStub")
+        .contentsAsUtf8String()
+        .contains("return super.startChild(name).get();");
+  }
+
+  @Test
   void waitsForTypesGeneratedInLaterRounds() {
     JavaFileObject workflow =
         source(

@@ -142,7 +142,7 @@ class SignalQueryGenerationTest {
         .contentsAsUtf8String()
         .contains(
             "public long count(String workflowId) {\n"
-                + "    return baton.query(workflowId, COUNT);");
+                + "    return baton().query(workflowId, COUNT);");
     assertThat(compilation)
         .generatedSourceFile("test.ShapesClient")
         .contentsAsUtf8String()
@@ -150,7 +150,7 @@ class SignalQueryGenerationTest {
     assertThat(compilation)
         .generatedSourceFile("test.ShapesClient")
         .contentsAsUtf8String()
-        .contains("baton.signal(workflowId, TAGS, (Object) tags);");
+        .contains("baton().signal(workflowId, TAGS, (Object) tags);");
     assertThat(compilation)
         .generatedSourceFile("test.ShapesClient")
         .contentsAsUtf8String()

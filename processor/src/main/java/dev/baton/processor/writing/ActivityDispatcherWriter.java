@@ -9,16 +9,15 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import com.palantir.javapoet.WildcardTypeName;
 import dev.baton.processor.model.ActivityMethodModel;
 import dev.baton.processor.model.ActivityModel;
 import dev.baton.processor.model.MethodModel;
-import java.util.List;
 
 /**
  * Writes {@code YStub.Dispatcher}: runs an interface's activities for the worker, without
  * reflection. It is nested in the stub, whose constants it lists, so that an activity interface
- * costs javac one file fewer.
+ * costs javac one file fewer, and extends {@code AbstractActivityDispatcher}, which holds the
+ * interface and the constants, so that it has two members.
  */
 public final class ActivityDispatcherWriter {
   private ActivityDispatcherWriter() {}
@@ -26,38 +25,20 @@ public final class ActivityDispatcherWriter {
   /** The activity dispatcher class of {@code model}, to nest in its stub. */
   public static TypeSpec write(ActivityModel model) {
     ClassName activities = model.activityInterface();
-    ParameterizedTypeName activityTypes =
-        ParameterizedTypeName.get(
-            ClassName.get(List.class),
-            ParameterizedTypeName.get(
-                Code.ACTIVITY_TYPE, WildcardTypeName.subtypeOf(Object.class)));
     return TypeSpec.classBuilder(model.dispatcherName())
         .addJavadoc("Runs the {@link $T} activities for Baton's workers.\n", activities)
         .addModifiers(PUBLIC, STATIC, FINAL)
-        .addSuperinterface(ParameterizedTypeName.get(Code.ACTIVITY_DISPATCHER, activities))
+        .superclass(ParameterizedTypeName.get(Code.ABSTRACT_ACTIVITY_DISPATCHER, activities))
         .addMethod(
             MethodSpec.constructorBuilder()
                 .addJavadoc("Creates the dispatcher; workers find it by its name.\n")
                 .addModifiers(PUBLIC)
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("activityInterface")
-                .addAnnotation(Override.class)
-                .addModifiers(PUBLIC)
-                .returns(ParameterizedTypeName.get(ClassName.get(Class.class), activities))
-                .addStatement("return $T.class", activities)
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("activityTypes")
-                .addAnnotation(Override.class)
-                .addModifiers(PUBLIC)
-                .returns(activityTypes)
                 .addStatement(
-                    "return $T.of($>$>$L)$<$<",
-                    List.class,
+                    "super($T.class,$W$L)",
+                    activities,
                     model.activities().stream()
-                        .map(a -> CodeBlock.of("\n$T.$N", model.stubName(), a.constantName()))
-                        .collect(CodeBlock.joining(",")))
+                        .map(a -> CodeBlock.of("$T.$N", model.stubName(), a.constantName()))
+                        .collect(CodeBlock.joining(",$W")))
                 .build())
         .addMethod(execute(model))
         .build();

@@ -8,9 +8,7 @@ import static javax.lang.model.element.Modifier.STATIC;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -22,7 +20,9 @@ import java.util.List;
 
 /**
  * Writes {@code XChildStub}: runs one child workflow of type X from a parent's workflow code,
- * blocking or through {@code async()}, and signals it.
+ * blocking or through {@code async()}, and signals it. It extends {@code
+ * AbstractChildWorkflowStub}, which starts the child once and signals it, so that javac compiles
+ * fewer members per workflow type.
  */
 public final class ChildStubWriter {
   private ChildStubWriter() {}
@@ -34,7 +34,13 @@ public final class ChildStubWriter {
     ClassName client = model.clientName();
     MethodModel method = model.workflowMethod();
     TypeName result = method.returnType().box();
-    String start = memberName(model, "start");
+    // AbstractChildWorkflowStub.startChild and signalChild do the work. Where a generated method
+    // has
+    // the name of one, the inherited one is named through super (Stub.super inside Async, which
+    // would otherwise find its own method first), so that the call never reaches the generated one.
+    String startChild = helper(model, "startChild", "super.");
+    String asyncStartChild = helper(model, "startChild", stub.simpleName() + ".super.");
+    String signalChild = helper(model, "signalChild", "super.");
 
     TypeSpec.Builder spec =
         TypeSpec.classBuilder(stub)
@@ -44,16 +50,12 @@ public final class ChildStubWriter {
                 model.workflowClass())
             .addAnnotation(Code.GENERATED)
             .addModifiers(PUBLIC, FINAL)
-            .addField(Code.CHILD_WORKFLOW_OPTIONS, "options", PRIVATE, FINAL)
-            .addField(
-                FieldSpec.builder(String.class, "childWorkflowId", PRIVATE)
-                    .addJavadoc("The child's workflow id, once started.\n")
-                    .build())
+            .superclass(ParameterizedTypeName.get(Code.ABSTRACT_CHILD_WORKFLOW_STUB, result))
             .addMethod(
                 MethodSpec.constructorBuilder()
                     .addModifiers(PRIVATE)
                     .addParameter(Code.CHILD_WORKFLOW_OPTIONS, "options")
-                    .addStatement("this.options = options")
+                    .addStatement("super($T.TYPE, options)", client)
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("create")
@@ -70,14 +72,10 @@ public final class ChildStubWriter {
                     .addModifiers(PUBLIC, STATIC)
                     .returns(stub)
                     .addParameter(Code.CHILD_WORKFLOW_OPTIONS, "options")
-                    .addStatement(
-                        "return new $T($T.requireNonNull(options, $S))",
-                        stub,
-                        ClassName.get("java.util", "Objects"),
-                        "options")
+                    .addStatement("return new $T(options)", stub)
                     .build());
 
-    List<String> names = names(method, "options", "childWorkflowId");
+    List<String> names = names(method);
     MethodSpec.Builder blocking =
         MethodSpec.methodBuilder(method.name())
             .addJavadoc(
@@ -88,7 +86,8 @@ public final class ChildStubWriter {
             .addParameters(Code.parameters(method, names))
             .varargs(method.varargs())
             .returns(method.returnType());
-    CodeBlock call = CodeBlock.of("$N($L)", start, argumentList(method, names));
+    CodeBlock arguments = argumentList(method, names);
+    CodeBlock call = CodeBlock.of("$L($L)", startChild, arguments);
     if (method.returnsVoid()) {
       blocking.addStatement("$L.get()", call);
     } else {
@@ -98,7 +97,7 @@ public final class ChildStubWriter {
 
     for (SignalModel signal : model.signals()) {
       MethodModel signalMethod = signal.method();
-      List<String> signalNames = names(signalMethod, "options", "childWorkflowId");
+      List<String> signalNames = names(signalMethod);
       spec.addMethod(
           MethodSpec.methodBuilder(signalMethod.name())
               .addJavadoc(
@@ -110,58 +109,21 @@ public final class ChildStubWriter {
               .addModifiers(PUBLIC)
               .addParameters(Code.parameters(signalMethod, signalNames))
               .varargs(signalMethod.varargs())
-              .beginControlFlow("if (childWorkflowId == null)")
               .addStatement(
-                  "throw new $T($S)",
-                  IllegalStateException.class,
-                  "Start the child with this stub before signalling it")
-              .endControlFlow()
-              .addStatement(
-                  "$T.signalExternalWorkflow(childWorkflowId,$W$T.$N$L).get()",
-                  Code.WORKFLOWS,
+                  "$L($T.$N$L)",
+                  signalChild,
                   client,
                   signal.constantName(),
                   Code.forwardedArguments(signalMethod, signalNames))
               .build());
     }
 
-    spec.addMethod(
-            MethodSpec.methodBuilder("childWorkflowId")
-                .addJavadoc("The child's workflow id, or {@code null} before it was started.\n")
-                .addModifiers(PUBLIC)
-                .returns(String.class)
-                .addStatement("return childWorkflowId")
-                .build())
-        .addMethod(
+    return spec.addMethod(
             MethodSpec.methodBuilder("async")
                 .addJavadoc("Starts the child without waiting, for parallel branches.\n")
                 .addModifiers(PUBLIC)
                 .returns(async)
                 .addStatement("return new $T()", async)
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder(start)
-                .addJavadoc("Starts the child once, with the id the options give or a new one.\n")
-                .addModifiers(PRIVATE)
-                .returns(ParameterizedTypeName.get(Code.PROMISE, result))
-                .addParameter(Object[].class, "arguments")
-                .varargs(true)
-                .beginControlFlow("if (childWorkflowId != null)")
-                .addStatement(
-                    "throw new $T($S$W+ childWorkflowId$W+ $S)",
-                    IllegalStateException.class,
-                    "This stub already started child workflow ",
-                    "; create one stub per child")
-                .endControlFlow()
-                .addStatement(
-                    "childWorkflowId =$Woptions.workflowId() != null$W? options.workflowId()$W:"
-                        + " $T.newChildWorkflowId()",
-                    Code.WORKFLOWS)
-                .addStatement(
-                    "return $T.executeChildWorkflowAsync($T.TYPE,$W"
-                        + "options.toBuilder().workflowId(childWorkflowId).build(),$Warguments)",
-                    Code.WORKFLOWS,
-                    client)
                 .build())
         .addType(
             TypeSpec.classBuilder(async)
@@ -179,10 +141,21 @@ public final class ChildStubWriter {
                         .addParameters(Code.parameters(method, names))
                         .varargs(method.varargs())
                         .returns(ParameterizedTypeName.get(Code.PROMISE, result))
-                        .addStatement("return $L", call)
+                        .addStatement("return $L($L)", asyncStartChild, arguments)
                         .build())
-                .build());
-    return spec.build();
+                .build())
+        .build();
+  }
+
+  /**
+   * {@code name}, or {@code qualifier + name} where the workflow or a signal method of {@code
+   * model} is named {@code name} too.
+   */
+  private static String helper(WorkflowModel model, String name, String qualifier) {
+    boolean taken =
+        model.workflowMethod().name().equals(name)
+            || model.signals().stream().anyMatch(signal -> signal.method().name().equals(name));
+    return taken ? qualifier + name : name;
   }
 
   /** The arguments of a call forwarding {@code method}'s parameters, without a leading comma. */
@@ -193,20 +166,8 @@ public final class ChildStubWriter {
     return names.stream().map(name -> CodeBlock.of("$N", name)).collect(CodeBlock.joining(", "));
   }
 
-  /** A name for a private member that no generated public member hides. */
-  private static String memberName(WorkflowModel model, String preferred) {
-    NameAllocator allocator = new NameAllocator();
-    allocator.newName(model.workflowMethod().name());
-    model.signals().forEach(signal -> allocator.newName(signal.method().name()));
-    List.of("create", "async", "childWorkflowId").forEach(allocator::newName);
-    return allocator.newName(preferred);
-  }
-
-  private static List<String> names(MethodModel method, String... taken) {
-    NameAllocator allocator = new NameAllocator();
-    for (String name : taken) {
-      allocator.newName(name);
-    }
-    return method.parameters().stream().map(Parameter::name).map(allocator::newName).toList();
+  /** The parameter names of {@code method}: the stub has no field that they could hide. */
+  private static List<String> names(MethodModel method) {
+    return method.parameters().stream().map(Parameter::name).toList();
   }
 }

@@ -24,7 +24,9 @@ import java.util.List;
 
 /**
  * Writes {@code XClient}: starts runs of a workflow type, signals and queries them, and waits for
- * their results; its nested {@code Dispatcher} runs the type for workers.
+ * their results; its nested {@code Dispatcher} runs the type for workers. It extends {@code
+ * AbstractWorkflowClient}, which holds the {@code Baton} and has {@code handle} and {@code result},
+ * so that javac compiles fewer members per workflow type.
  */
 public final class ClientWriter {
   private ClientWriter() {}
@@ -43,6 +45,7 @@ public final class ClientWriter {
             .addJavadoc(classJavadoc(model), model.workflowClass())
             .addAnnotation(Code.GENERATED)
             .addModifiers(PUBLIC, FINAL)
+            .superclass(ParameterizedTypeName.get(Code.ABSTRACT_WORKFLOW_CLIENT, result))
             .addField(
                 FieldSpec.builder(
                         ParameterizedTypeName.get(Code.WORKFLOW_TYPE, result),
@@ -61,12 +64,11 @@ public final class ClientWriter {
                     .build());
     model.signals().forEach(signal -> spec.addField(signalConstant(model, signal)));
     model.queries().forEach(query -> spec.addField(queryConstant(model, query)));
-    spec.addField(Code.BATON, "baton", PRIVATE, FINAL)
-        .addMethod(
+    spec.addMethod(
             MethodSpec.constructorBuilder()
                 .addModifiers(PRIVATE)
                 .addParameter(Code.BATON, "baton")
-                .addStatement("this.baton = baton")
+                .addStatement("super(baton, TYPE)")
                 .build())
         .addMethod(
             MethodSpec.methodBuilder("of")
@@ -74,11 +76,7 @@ public final class ClientWriter {
                 .addModifiers(PUBLIC, STATIC)
                 .returns(client)
                 .addParameter(Code.BATON, "baton")
-                .addStatement(
-                    "return new $T($T.requireNonNull(baton, $S))",
-                    client,
-                    ClassName.get("java.util", "Objects"),
-                    "baton")
+                .addStatement("return new $T(baton)", client)
                 .build())
         .addMethod(
             start(method, handle, parameterNames, TypeName.get(String.class), "workflowId")
@@ -94,25 +92,6 @@ public final class ClientWriter {
                     "Starts a run of {@link $T#$L} with the given options.\n",
                     model.workflowClass(),
                     method.name())
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("handle")
-                .addJavadoc("A handle on the current run of the given workflow id.\n")
-                .addModifiers(PUBLIC)
-                .returns(handle)
-                .addParameter(String.class, "workflowId")
-                .addStatement("return baton.handle(TYPE, workflowId)")
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder("result")
-                .addJavadoc(
-                    "Waits at most {@code timeout} for the result of the current run of the given"
-                        + " workflow id.\n")
-                .addModifiers(PUBLIC)
-                .returns(result)
-                .addParameter(String.class, "workflowId")
-                .addParameter(Code.DURATION, "timeout")
-                .addStatement("return handle(workflowId).result(timeout)")
                 .build());
     for (SignalModel signal : model.signals()) {
       addSignal(spec, model, handle, signal);
@@ -192,7 +171,7 @@ public final class ClientWriter {
             .addParameters(Code.parameters(method, signalNames))
             .varargs(method.varargs())
             .addStatement(
-                "baton.signal(workflowId, $N$L)",
+                "baton().signal(workflowId, $N$L)",
                 signal.constantName(),
                 Code.forwardedArguments(method, signalNames))
             .build());
@@ -230,7 +209,7 @@ public final class ClientWriter {
             .addParameters(parameters)
             .varargs(varargs)
             .addStatement(
-                "return baton.signalWithStart(TYPE, $T.of(workflowId),$W$L,$W$L)",
+                "return baton().signalWithStart(TYPE, $T.of(workflowId),$W$L,$W$L)",
                 Code.WORKFLOW_OPTIONS,
                 startArguments,
                 signalArguments)
@@ -250,7 +229,7 @@ public final class ClientWriter {
             .addParameters(parameters)
             .varargs(varargs)
             .addStatement(
-                "return baton.signalWithStart(TYPE, options,$W$L,$W$L)",
+                "return baton().signalWithStart(TYPE, options,$W$L,$W$L)",
                 startArguments,
                 signalArguments)
             .build());
@@ -276,7 +255,7 @@ public final class ClientWriter {
             .addParameter(String.class, "workflowId")
             .addParameters(Code.parameters(method, names))
             .varargs(method.varargs())
-            .addStatement("return baton.query(workflowId, $L)", arguments)
+            .addStatement("return baton().query(workflowId, $L)", arguments)
             .build());
     spec.addMethod(
         MethodSpec.methodBuilder(method.name())
@@ -292,7 +271,7 @@ public final class ClientWriter {
             .addParameter(Code.DURATION, "timeout")
             .addParameters(Code.parameters(method, names))
             .varargs(method.varargs())
-            .addStatement("return baton.query(workflowId, timeout, $L)", arguments)
+            .addStatement("return baton().query(workflowId, timeout, $L)", arguments)
             .build());
   }
 
@@ -309,14 +288,14 @@ public final class ClientWriter {
         .addParameters(Code.parameters(method, parameterNames))
         .varargs(method.varargs())
         .addStatement(
-            "return baton.start(TYPE, $N$L)",
+            "return baton().start(TYPE, $N$L)",
             firstName,
             Code.forwardedArguments(method, parameterNames));
   }
 
   /**
-   * Names for the parameters of {@code method} that hide none of the client's fields ({@code
-   * baton}, {@code TYPE}, the signal and query constants) and none of {@code taken}.
+   * Names for the parameters of {@code method} that hide none of the client's constants ({@code
+   * TYPE}, the signal and query constants) and none of {@code taken}.
    */
   private static List<String> names(WorkflowModel model, MethodModel method, String... taken) {
     NameAllocator allocator = allocator(model, taken);
@@ -325,7 +304,6 @@ public final class ClientWriter {
 
   private static NameAllocator allocator(WorkflowModel model, String... taken) {
     NameAllocator allocator = new NameAllocator();
-    allocator.newName("baton");
     allocator.newName("TYPE");
     model.signals().forEach(signal -> allocator.newName(signal.constantName()));
     model.queries().forEach(query -> allocator.newName(query.constantName()));

@@ -17,7 +17,15 @@ final class Code {
   private Code() {}
 
   static final String RUNTIME = "dev.baton";
-  static final ClassName ACTIVITY_DISPATCHER = ClassName.get(RUNTIME, "ActivityDispatcher");
+  static final ClassName ABSTRACT_ACTIVITY_DISPATCHER =
+      ClassName.get(RUNTIME, "AbstractActivityDispatcher");
+  static final ClassName ABSTRACT_ACTIVITY_STUB = ClassName.get(RUNTIME, "AbstractActivityStub");
+  static final ClassName ABSTRACT_CHILD_WORKFLOW_STUB =
+      ClassName.get(RUNTIME, "AbstractChildWorkflowStub");
+  static final ClassName ABSTRACT_WORKFLOW_CLIENT =
+      ClassName.get(RUNTIME, "AbstractWorkflowClient");
+  static final ClassName ABSTRACT_WORKFLOW_DISPATCHER =
+      ClassName.get(RUNTIME, "AbstractWorkflowDispatcher");
   static final ClassName ACTIVITY_OPTIONS = ClassName.get(RUNTIME, "ActivityOptions");
   static final ClassName ACTIVITY_TYPE = ClassName.get(RUNTIME, "ActivityType");
   static final ClassName BATON = ClassName.get(RUNTIME, "Baton");
@@ -28,8 +36,6 @@ final class Code {
   static final ClassName RETRY_OPTIONS = ClassName.get(RUNTIME, "RetryOptions");
   static final ClassName SIGNAL_TYPE = ClassName.get(RUNTIME, "SignalType");
   static final ClassName TYPE_REF = ClassName.get(RUNTIME, "TypeRef");
-  static final ClassName WORKFLOWS = ClassName.get(RUNTIME, "Workflows");
-  static final ClassName WORKFLOW_DISPATCHER = ClassName.get(RUNTIME, "WorkflowDispatcher");
   static final ClassName WORKFLOW_HANDLE = ClassName.get(RUNTIME, "WorkflowHandle");
   static final ClassName WORKFLOW_OPTIONS = ClassName.get(RUNTIME, "WorkflowOptions");
   static final ClassName WORKFLOW_TYPE = ClassName.get(RUNTIME, "WorkflowType");

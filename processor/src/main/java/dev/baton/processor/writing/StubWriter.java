@@ -5,7 +5,6 @@ import static javax.lang.model.element.Modifier.PRIVATE;
 import static javax.lang.model.element.Modifier.PUBLIC;
 import static javax.lang.model.element.Modifier.STATIC;
 
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -13,7 +12,6 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
-import com.palantir.javapoet.TypeVariableName;
 import dev.baton.processor.model.ActivityMethodModel;
 import dev.baton.processor.model.ActivityModel;
 import dev.baton.processor.model.MethodModel;
@@ -27,7 +25,8 @@ import java.util.Optional;
  * Writes {@code YStub}: the activity interface implemented for workflow code, each call a durable
  * activity run, plus {@code async()} for calls that return a {@code Promise}, and {@code local()}
  * for a stub whose calls are local activities; its nested {@code Dispatcher} runs the activities
- * for workers.
+ * for workers. The stub and its {@code Async} extend {@code AbstractActivityStub}, which holds the
+ * options and starts each call, so that javac compiles fewer members per interface.
  */
 public final class StubWriter {
   private StubWriter() {}
@@ -42,8 +41,14 @@ public final class StubWriter {
         TypeSpec.classBuilder(async)
             .addJavadoc(
                 "Starts $L activities without waiting, for parallel branches.\n", interfaceName)
-            .addModifiers(PUBLIC, FINAL)
-            .addMethod(MethodSpec.constructorBuilder().addModifiers(PRIVATE).build());
+            .addModifiers(PUBLIC, STATIC, FINAL)
+            .superclass(Code.ABSTRACT_ACTIVITY_STUB)
+            .addMethod(
+                MethodSpec.constructorBuilder()
+                    .addModifiers(PRIVATE)
+                    .addParameter(stub, "stub")
+                    .addStatement("super(stub)")
+                    .build());
     TypeSpec.Builder stubClass =
         TypeSpec.classBuilder(stub)
             .addJavadoc(
@@ -52,28 +57,18 @@ public final class StubWriter {
                 model.activityInterface())
             .addAnnotation(Code.GENERATED)
             .addModifiers(PUBLIC, FINAL)
+            .superclass(Code.ABSTRACT_ACTIVITY_STUB)
             .addSuperinterface(model.activityInterface());
     for (ActivityMethodModel activity : model.activities()) {
       stubClass.addField(constant(model, activity));
     }
-    // The helper that starts a call must not share a name with an activity method: inside Async,
-    // such a method would hide it.
-    NameAllocator memberNames = new NameAllocator();
-    model.activities().forEach(a -> memberNames.newName(a.method().name()));
-    String call = memberNames.newName("call");
     stubClass
-        .addField(Code.ACTIVITY_OPTIONS, "options", PRIVATE, FINAL)
-        .addField(
-            FieldSpec.builder(Code.LOCAL_ACTIVITY_OPTIONS, "localOptions", PRIVATE, FINAL)
-                .addJavadoc("Set when each call is a local activity.\n")
-                .build())
         .addMethod(
             MethodSpec.constructorBuilder()
                 .addModifiers(PRIVATE)
                 .addParameter(Code.ACTIVITY_OPTIONS, "options")
                 .addParameter(Code.LOCAL_ACTIVITY_OPTIONS, "localOptions")
-                .addStatement("this.options = options")
-                .addStatement("this.localOptions = localOptions")
+                .addStatement("super(options, localOptions)")
                 .build())
         .addMethod(
             MethodSpec.methodBuilder("create")
@@ -116,6 +111,12 @@ public final class StubWriter {
                 .addStatement("return new $T($T.none(), options)", stub, Code.ACTIVITY_OPTIONS)
                 .build());
 
+    // AbstractActivityStub.call starts each call. Where an activity method is named call too, the
+    // inherited one is named through super, so that overload resolution never picks the activity.
+    String call =
+        model.activities().stream().anyMatch(a -> a.method().name().equals("call"))
+            ? "super.call"
+            : "call";
     for (ActivityMethodModel activity : model.activities()) {
       MethodModel method = activity.method();
       NameAllocator names = new NameAllocator();
@@ -124,7 +125,7 @@ public final class StubWriter {
           method.parameters().stream().map(Parameter::name).map(names::newName).toList();
       CodeBlock start =
           CodeBlock.of(
-              "$N($N$L)",
+              "$L($N$L)",
               call,
               activity.constantName(),
               Code.forwardedArguments(method, parameterNames));
@@ -155,32 +156,13 @@ public final class StubWriter {
               .addStatement("return $L", start)
               .build());
     }
-    TypeVariableName result = TypeVariableName.get("R");
     return stubClass
         .addMethod(
             MethodSpec.methodBuilder("async")
                 .addJavadoc("Calls that start activities and return a promise of their result.\n")
                 .addModifiers(PUBLIC)
                 .returns(async)
-                .addStatement("return new $T()", async)
-                .build())
-        .addMethod(
-            MethodSpec.methodBuilder(call)
-                .addJavadoc(
-                    "Starts {@code type} as an activity task, or as a local activity for a stub"
-                        + " made by\n{@code local}.\n")
-                .addModifiers(PRIVATE)
-                .addTypeVariable(result)
-                .returns(ParameterizedTypeName.get(Code.PROMISE, result))
-                .addParameter(ParameterizedTypeName.get(Code.ACTIVITY_TYPE, result), "type")
-                .addParameter(ArrayTypeName.of(ClassName.OBJECT), "arguments")
-                .varargs(true)
-                .addStatement(
-                    "return localOptions == null\n$>? $T.executeActivityAsync(type, options,"
-                        + " arguments)\n: $T.executeLocalActivityAsync(type, localOptions,"
-                        + " arguments)$<",
-                    Code.WORKFLOWS,
-                    Code.WORKFLOWS)
+                .addStatement("return new $T(this)", async)
                 .build())
         .addType(asyncClass.build())
         .addType(ActivityDispatcherWriter.write(model))

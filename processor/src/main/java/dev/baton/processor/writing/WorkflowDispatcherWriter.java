@@ -15,12 +15,13 @@ import dev.baton.processor.model.MethodModel;
 import dev.baton.processor.model.QueryModel;
 import dev.baton.processor.model.SignalModel;
 import dev.baton.processor.model.WorkflowModel;
-import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Writes {@code XClient.Dispatcher}: runs a workflow type's workflow, signal and query methods for
  * the worker, without reflection. It is nested in the client, whose constants it lists, so that a
- * workflow type costs javac one file fewer.
+ * workflow type costs javac one file fewer, and extends {@code AbstractWorkflowDispatcher}, which
+ * holds the type, the class and the constants, so that it declares only the methods that call.
  */
 public final class WorkflowDispatcherWriter {
   private WorkflowDispatcherWriter() {}
@@ -33,27 +34,24 @@ public final class WorkflowDispatcherWriter {
         TypeSpec.classBuilder(model.dispatcherName())
             .addJavadoc("Runs the {@link $T} workflow for Baton's workers.\n", workflow)
             .addModifiers(PUBLIC, STATIC, FINAL)
-            .addSuperinterface(ParameterizedTypeName.get(Code.WORKFLOW_DISPATCHER, workflow))
+            .superclass(ParameterizedTypeName.get(Code.ABSTRACT_WORKFLOW_DISPATCHER, workflow))
             .addMethod(
                 MethodSpec.constructorBuilder()
                     .addJavadoc("Creates the dispatcher; workers find it by its name.\n")
                     .addModifiers(PUBLIC)
-                    .build())
-            .addMethod(
-                MethodSpec.methodBuilder("type")
-                    .addAnnotation(Override.class)
-                    .addModifiers(PUBLIC)
-                    .returns(
-                        ParameterizedTypeName.get(
-                            Code.WORKFLOW_TYPE, WildcardTypeName.subtypeOf(Object.class)))
-                    .addStatement("return $T.TYPE", model.clientName())
-                    .build())
-            .addMethod(
-                MethodSpec.methodBuilder("workflowClass")
-                    .addAnnotation(Override.class)
-                    .addModifiers(PUBLIC)
-                    .returns(ParameterizedTypeName.get(ClassName.get(Class.class), workflow))
-                    .addStatement("return $T.class", workflow)
+                    .addStatement(
+                        "super($T.TYPE, $T.class,$W$L,$W$L)",
+                        model.clientName(),
+                        workflow,
+                        constants(
+                            model,
+                            Code.SIGNAL_TYPE,
+                            model.signals().stream().map(SignalModel::constantName)),
+                        constants(
+                            model,
+                            ParameterizedTypeName.get(
+                                Code.QUERY_TYPE, WildcardTypeName.subtypeOf(Object.class)),
+                            model.queries().stream().map(QueryModel::constantName)))
                     .build())
             .addMethod(execute(workflow, method));
     if (!model.failRunOn().isEmpty()) {
@@ -71,43 +69,26 @@ public final class WorkflowDispatcherWriter {
               .build());
     }
     if (!model.signals().isEmpty()) {
-      dispatcher
-          .addMethod(
-              typesMethod(
-                  "signalTypes",
-                  Code.SIGNAL_TYPE,
-                  model,
-                  model.signals().stream().map(SignalModel::constantName).toList()))
-          .addMethod(signal(model));
+      dispatcher.addMethod(signal(model));
     }
     if (!model.queries().isEmpty()) {
-      dispatcher
-          .addMethod(
-              typesMethod(
-                  "queryTypes",
-                  ParameterizedTypeName.get(
-                      Code.QUERY_TYPE, WildcardTypeName.subtypeOf(Object.class)),
-                  model,
-                  model.queries().stream().map(QueryModel::constantName).toList()))
-          .addMethod(query(model));
+      dispatcher.addMethod(query(model));
     }
     return dispatcher.build();
   }
 
-  /** {@code signalTypes()} or {@code queryTypes()}: the client's constants, in model order. */
-  private static MethodSpec typesMethod(
-      String name, TypeName elementType, WorkflowModel model, List<String> constants) {
-    return MethodSpec.methodBuilder(name)
-        .addAnnotation(Override.class)
-        .addModifiers(PUBLIC)
-        .returns(ParameterizedTypeName.get(ClassName.get(List.class), elementType))
-        .addStatement(
-            "return $T.of($>$>$L)$<$<",
-            List.class,
-            constants.stream()
-                .map(constant -> CodeBlock.of("\n$T.$N", model.clientName(), constant))
-                .collect(CodeBlock.joining(",")))
-        .build();
+  /**
+   * {@code new SignalType[] {XClient.A, XClient.B}}: the client's signal or query constants, in
+   * order.
+   */
+  private static CodeBlock constants(
+      WorkflowModel model, TypeName elementType, Stream<String> constants) {
+    return CodeBlock.of(
+        "new $T[] {$L}",
+        elementType,
+        constants
+            .map(constant -> CodeBlock.of("$T.$N", model.clientName(), constant))
+            .collect(CodeBlock.joining(",$W")));
   }
 
   private static MethodSpec signal(WorkflowModel model) {
