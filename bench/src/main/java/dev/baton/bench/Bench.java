@@ -34,8 +34,8 @@ import java.util.TreeSet;
  * workflowSlots=<n>} and {@code activitySlots=<n>} (the B1–B3 worker; default 16 each, where
  * Baton's defaults are 2 workflow and 16 activity slots), {@code eager=false} (the B1–B3 worker
  * without eager dispatch, every task claimed), {@code group=false} (the B1–B3 worker commits each
- * completion alone), {@code mysql=<server url>} (default {@code jdbc:mysql://127.0.0.1:3306/}),
- * {@code mysqlUser=}, {@code mysqlPassword=}.
+ * completion alone), {@code starters=<n>} (B1/B2 starter threads, default 16), {@code mysql=<server
+ * url>} (default {@code jdbc:mysql://127.0.0.1:3306/}), {@code mysqlUser=}, {@code mysqlPassword=}.
  */
 public final class Bench {
   final Map<String, String> args;
@@ -214,7 +214,8 @@ public final class Bench {
         if (throughput) {
           int count = scaled(10_000);
           int inFlight = 100;
-          Load.run(baton, db, id + "-warm-", Math.max(200, count / 5), inFlight, 4, poll);
+          int starters = intArg("starters", 16);
+          Load.run(baton, db, id + "-warm-", Math.max(200, count / 5), inFlight, starters, poll);
           List<Double> rates = new ArrayList<>();
           List<Double> p50s = new ArrayList<>();
           List<Double> p99s = new ArrayList<>();
@@ -230,7 +231,7 @@ public final class Bench {
             long groupsBefore = groups.groups();
             long membersBefore = groups.members();
             Load.Outcome outcome =
-                Load.run(baton, db, id + "-" + r + "-", count, inFlight, 4, poll);
+                Load.run(baton, db, id + "-" + r + "-", count, inFlight, starters, poll);
             busy.add(Machine.cpuBusy(ticks, Machine.cpuTicks()));
             double[] delta = Load.delta(before, db.commitCounters());
             long grouped = groups.groups() - groupsBefore;
@@ -263,6 +264,8 @@ public final class Bench {
               count,
               "inFlight",
               inFlight,
+              "starters",
+              starters,
               "slots",
               slots,
               "completionsPerCommitGroup",
