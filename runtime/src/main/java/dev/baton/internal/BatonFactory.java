@@ -77,12 +77,16 @@ public final class BatonFactory {
 
   /**
    * Whether opening failed only because another local process holds or is taking over the folder
-   * (it opens it, or took over as its server after the previous one died): then a retry connects
+   * (it opens it, or took over as its server after the previous one died; H2's lock file tells the
+   * losers of that race "Another process was faster" or "Concurrent update"): then a retry connects
    * through that process.
    */
-  private static boolean isTransientLock(RuntimeException e) {
+  static boolean isTransientLock(RuntimeException e) {
     String message = String.valueOf(e.getMessage());
-    return message.contains("Lock file") || message.contains("Locked by another process");
+    return message.contains("Lock file")
+        || message.contains("Locked by another process")
+        || message.contains("Another process was faster")
+        || message.contains("Error opening database: \"Concurrent update\"");
   }
 
   private static void pause(long millis) {
