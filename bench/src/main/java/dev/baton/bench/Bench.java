@@ -215,7 +215,7 @@ public final class Bench {
           int count = scaled(10_000);
           int inFlight = 100;
           int starters = intArg("starters", 16);
-          Load.run(baton, db, id + "-warm-", Math.max(200, count / 5), inFlight, starters, poll);
+          Load.run(baton, db, id + "-warm-", Math.max(1_000, count / 5), inFlight, starters, poll);
           List<Double> rates = new ArrayList<>();
           List<Double> p50s = new ArrayList<>();
           List<Double> p99s = new ArrayList<>();

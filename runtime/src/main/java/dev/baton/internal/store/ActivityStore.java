@@ -62,7 +62,7 @@ public final class ActivityStore {
         .setLeaseOwner(owner)
         .setLeaseExpiresAt(leaseExpiry(row, now))
         .setStartedAt(now);
-    tx.dsl().executeInsert(row);
+    INSERT_TASK.update(tx, row.intoArray());
     return new ClaimedActivityTask(
         new TaskToken(row.getRunId(), row.getSeq(), lease),
         row.getWorkflowId(),
@@ -550,9 +550,36 @@ public final class ActivityStore {
           new Event.ActivityTaskStarted(
               row.getSeq(), row.getAttempt(), row.getLeaseOwner(), token.leaseToken()));
       run.append(outcome);
-      row.delete();
+      DELETE_TASK.update(run.tx(), row.getRunId(), row.getSeq());
     }
   }
+
+  /** Inserts an activity task row, every column given. */
+  private static final RenderedSql INSERT_TASK =
+      RenderedSql.insertRow("insert activity task", BATON_ACTIVITY_TASKS);
+
+  /** Locks an activity task row by its key. */
+  private static final RenderedSql LOCK_TASK =
+      new RenderedSql(
+          "lock activity task",
+          List.of("\u0001run", 1_000_001),
+          tx ->
+              tx.dsl()
+                  .selectFrom(BATON_ACTIVITY_TASKS)
+                  .where(BATON_ACTIVITY_TASKS.RUN_ID.eq("\u0001run"))
+                  .and(BATON_ACTIVITY_TASKS.SEQ.eq(1_000_001))
+                  .forUpdate());
+
+  /** Deletes an activity task row by its key. */
+  private static final RenderedSql DELETE_TASK =
+      new RenderedSql(
+          "delete activity task",
+          List.of("\u0001run", 1_000_001),
+          tx ->
+              tx.dsl()
+                  .deleteFrom(BATON_ACTIVITY_TASKS)
+                  .where(BATON_ACTIVITY_TASKS.RUN_ID.eq("\u0001run"))
+                  .and(BATON_ACTIVITY_TASKS.SEQ.eq(1_000_001)));
 
   /**
    * Locks the run, then the task row, and checks that {@code token} holds the lease. Returns {@code
@@ -561,16 +588,14 @@ public final class ActivityStore {
    */
   static @Nullable Locked lockLeased(Tx tx, TaskToken token) {
     LockedRun run = LockedRun.lock(tx, token.runId());
-    var a = BATON_ACTIVITY_TASKS;
     BatonActivityTasksRecord row =
         run == null
             ? null
-            : tx.dsl()
-                .selectFrom(a)
-                .where(a.RUN_ID.eq(token.runId()))
-                .and(a.SEQ.eq(token.seq()))
-                .forUpdate()
-                .fetchOne();
+            : LOCK_TASK.queryOne(
+                tx,
+                rows -> RenderedSql.readRecord(tx, BATON_ACTIVITY_TASKS, rows),
+                token.runId(),
+                token.seq());
     if (row == null
         || !STARTED.equals(row.getState())
         || !token.leaseToken().equals(row.getLeaseToken())) {

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 
@@ -60,26 +59,48 @@ final class LockedRun {
    * run are written under its lock).
    */
   static @Nullable LockedRun lock(Tx tx, String runId) {
-    Field<Long> clock = tx.nowField();
+    Long knownNow = tx.knownNow();
+    RenderedSql statement = knownNow == null ? LOCK_READING_CLOCK : LOCK_AT_KNOWN_TIME;
+    RenderedSql.RowReader<LockedRun> reader =
+        row -> {
+          BatonRunsRecord run = RenderedSql.readRecord(tx, BATON_RUNS, row);
+          if (knownNow == null) {
+            tx.noteNow(row.getLong(RUN_COLUMNS + 1));
+          }
+          return new LockedRun(tx, run, row.getBoolean(RUN_COLUMNS + 2));
+        };
+    return knownNow == null
+        ? statement.queryOne(tx, reader, runId)
+        : statement.queryOne(tx, reader, knownNow, runId);
+  }
+
+  private static final int RUN_COLUMNS = BATON_RUNS.fields().length;
+
+  /** {@link #lock}'s statement when the transaction reads the database's clock with it. */
+  private static final RenderedSql LOCK_READING_CLOCK =
+      new RenderedSql("lock run", List.of("\u0001run"), tx -> lockQuery(tx, null, "\u0001run"));
+
+  /** {@link #lock}'s statement when the transaction's now is known. */
+  private static final RenderedSql LOCK_AT_KNOWN_TIME =
+      new RenderedSql(
+          "lock run at a known time",
+          List.of(1_000_001L, "\u0001run"),
+          tx -> lockQuery(tx, 1_000_001L, "\u0001run"));
+
+  private static org.jooq.Query lockQuery(Tx tx, @Nullable Long now, String runId) {
+    Field<Long> clock = now == null ? tx.dialect().nowMillis() : DSL.val(now);
     Field<Boolean> hasTask =
         DSL.field(
             DSL.exists(
                 DSL.selectOne()
                     .from(BATON_WORKFLOW_TASKS)
                     .where(BATON_WORKFLOW_TASKS.RUN_ID.eq(BATON_RUNS.RUN_ID))));
-    Record row =
-        tx.dsl()
-            .select(BATON_RUNS.fields())
-            .select(clock, hasTask)
-            .from(BATON_RUNS)
-            .where(BATON_RUNS.RUN_ID.eq(runId))
-            .forUpdate()
-            .fetchOne();
-    if (row == null) {
-      return null;
-    }
-    tx.noteNow(row.get(clock));
-    return new LockedRun(tx, row.into(BATON_RUNS), Boolean.TRUE.equals(row.get(hasTask)));
+    return tx.dsl()
+        .select(BATON_RUNS.fields())
+        .select(clock, hasTask)
+        .from(BATON_RUNS)
+        .where(BATON_RUNS.RUN_ID.eq(runId))
+        .forUpdate();
   }
 
   /** Whether the run had a workflow task row when this transaction locked it. */
@@ -95,6 +116,11 @@ final class LockedRun {
     LockedRun locked = new LockedRun(tx, run, false);
     locked.rowInserted = false;
     return locked;
+  }
+
+  /** The transaction that holds the lock. */
+  Tx tx() {
+    return tx;
   }
 
   BatonRunsRecord row() {
@@ -258,11 +284,66 @@ final class LockedRun {
     return inserted;
   }
 
+  /** Appended events inserted by one statement rendered once ({@link RenderedSql}), at most. */
+  private static final int RENDERED_EVENT_ROWS = 16;
+
+  /** The multi-row {@code INSERT}s of 1 to {@link #RENDERED_EVENT_ROWS} events, by row count. */
+  private static final List<RenderedSql> INSERT_EVENTS = insertEventStatements();
+
+  private static List<RenderedSql> insertEventStatements() {
+    List<RenderedSql> statements = new ArrayList<>();
+    Field<?>[] columns = eventColumns();
+    for (int rows = 1; rows <= RENDERED_EVENT_ROWS; rows++) {
+      List<Object> placeholders = new ArrayList<>();
+      for (int i = 0; i < rows * columns.length; i++) {
+        placeholders.add(RenderedSql.placeholder(columns[i % columns.length], i));
+      }
+      int count = rows;
+      statements.add(
+          new RenderedSql(
+              "insert " + rows + " events",
+              placeholders,
+              tx -> {
+                var insert = tx.dsl().insertInto(BATON_HISTORY).columns(columns);
+                for (int row = 0; row < count; row++) {
+                  insert =
+                      insert.values(
+                          placeholders.subList(row * columns.length, (row + 1) * columns.length));
+                }
+                return insert;
+              }));
+    }
+    return List.copyOf(statements);
+  }
+
+  private static Field<?>[] eventColumns() {
+    var h = BATON_HISTORY;
+    return new Field<?>[] {
+      h.RUN_ID, h.EVENT_ID, h.EVENT_TYPE, h.EVENT_TIME, h.ATTRIBUTES, h.REQUEST_ID
+    };
+  }
+
   /**
-   * Inserts the appended events in one multi-row {@code INSERT}: one statement, rendered once
-   * (jOOQ's batch of records renders each record's insert, a sixth of a worker's CPU in B2).
+   * Inserts the appended events in one multi-row {@code INSERT}: one statement, rendered once per
+   * row count (jOOQ's batch of records renders each record's insert, a sixth of a worker's CPU in
+   * B2).
    */
   private void insertPendingEvents() {
+    if (pending.size() <= RENDERED_EVENT_ROWS) {
+      Object[] values = new Object[pending.size() * 6];
+      int i = 0;
+      for (BatonHistoryRecord event : pending) {
+        values[i++] = event.getRunId();
+        values[i++] = event.getEventId();
+        values[i++] = event.getEventType();
+        values[i++] = event.getEventTime();
+        values[i++] = event.getAttributes();
+        values[i++] = event.getRequestId();
+      }
+      INSERT_EVENTS.get(pending.size() - 1).update(tx, values);
+      pending.clear();
+      return;
+    }
     var h = BATON_HISTORY;
     var insert =
         tx.dsl()
@@ -294,31 +375,71 @@ final class LockedRun {
     if (!rowInserted) {
       run.setNextEventId(nextEventId).setHistoryBytes(bytes);
       // Not run.insert(): on MariaDB jOOQ renders INSERT ... RETURNING, which Connector/J refuses.
-      tx.dsl().executeInsert(run);
+      INSERT_RUN.update(tx, run.intoArray());
       rowInserted = true;
       closed = false;
       addedBytes = 0;
       return;
     }
-    var update =
-        tx.dsl()
-            .update(BATON_RUNS)
-            .set(BATON_RUNS.NEXT_EVENT_ID, nextEventId)
-            .set(BATON_RUNS.HISTORY_BYTES, bytes)
-            .set(BATON_RUNS.STICKY_OWNER, run.getStickyOwner());
     if (closed) {
-      update =
-          update
-              .set(BATON_RUNS.STATUS, run.getStatus())
-              .set(BATON_RUNS.RESULT, run.getResult())
-              .set(BATON_RUNS.FAILURE, run.getFailure())
-              .set(BATON_RUNS.CLOSE_TIME, run.getCloseTime());
+      UPDATE_CLOSING_RUN.update(
+          tx,
+          nextEventId,
+          bytes,
+          run.getStickyOwner(),
+          run.getStatus(),
+          run.getResult(),
+          run.getFailure(),
+          run.getCloseTime(),
+          run.getRunId());
+    } else {
+      UPDATE_RUN.update(tx, nextEventId, bytes, run.getStickyOwner(), run.getRunId());
     }
-    update.where(BATON_RUNS.RUN_ID.eq(run.getRunId())).execute();
     stickyChanged = false;
     closed = false;
     run.setNextEventId(nextEventId);
     run.setHistoryBytes(bytes);
     addedBytes = 0;
   }
+
+  /** {@link #flush()}'s insert of a new run's row. */
+  private static final RenderedSql INSERT_RUN = RenderedSql.insertRow("insert run", BATON_RUNS);
+
+  /** {@link #flush()}'s update of a run that goes on. */
+  private static final RenderedSql UPDATE_RUN =
+      new RenderedSql(
+          "update run",
+          List.of(1_000_001L, 1_000_002L, "\u0001owner", "\u0001run"),
+          tx ->
+              tx.dsl()
+                  .update(BATON_RUNS)
+                  .set(BATON_RUNS.NEXT_EVENT_ID, 1_000_001L)
+                  .set(BATON_RUNS.HISTORY_BYTES, 1_000_002L)
+                  .set(BATON_RUNS.STICKY_OWNER, "\u0001owner")
+                  .where(BATON_RUNS.RUN_ID.eq("\u0001run")));
+
+  /** {@link #flush()}'s update of a run that closes. */
+  private static final RenderedSql UPDATE_CLOSING_RUN =
+      new RenderedSql(
+          "update closing run",
+          List.of(
+              1_000_001L,
+              1_000_002L,
+              "\u0001owner",
+              "\u0001status",
+              "\u0001result",
+              "\u0001failure",
+              1_000_003L,
+              "\u0001run"),
+          tx ->
+              tx.dsl()
+                  .update(BATON_RUNS)
+                  .set(BATON_RUNS.NEXT_EVENT_ID, 1_000_001L)
+                  .set(BATON_RUNS.HISTORY_BYTES, 1_000_002L)
+                  .set(BATON_RUNS.STICKY_OWNER, "\u0001owner")
+                  .set(BATON_RUNS.STATUS, "\u0001status")
+                  .set(BATON_RUNS.RESULT, "\u0001result")
+                  .set(BATON_RUNS.FAILURE, "\u0001failure")
+                  .set(BATON_RUNS.CLOSE_TIME, 1_000_003L)
+                  .where(BATON_RUNS.RUN_ID.eq("\u0001run")));
 }

@@ -141,16 +141,16 @@ public final class OutboxStore {
       }
       insert(tx, CHILD_CLOSED, run.runId(), run.row().getParentSeq(), null, parentRunId, payload);
     }
-    var children =
-        tx.dsl()
-            .select(BATON_RUNS.RUN_ID, BATON_RUNS.PARENT_CLOSE_POLICY)
-            .from(BATON_RUNS)
-            .where(BATON_RUNS.PARENT_RUN_ID.eq(run.runId()))
-            .and(BATON_RUNS.STATUS.eq(WorkflowStatus.RUNNING.name()))
-            .and(BATON_RUNS.PARENT_CLOSE_POLICY.in(TERMINATE_POLICY, REQUEST_CANCEL_POLICY))
-            .fetch();
-    for (var child : children) {
-      String policy = child.value2();
+    List<String[]> children =
+        CHILDREN_TO_CLOSE.queryList(
+            tx,
+            row -> new String[] {row.getString(1), row.getString(2)},
+            run.runId(),
+            WorkflowStatus.RUNNING.name(),
+            TERMINATE_POLICY,
+            REQUEST_CANCEL_POLICY);
+    for (String[] child : children) {
+      String policy = child[1];
       ObjectNode payload =
           JSON.objectNode()
               .put(
@@ -166,10 +166,23 @@ public final class OutboxStore {
           run.runId(),
           0,
           null,
-          child.value1(),
+          child[0],
           payload);
     }
   }
+
+  /** The running children of a run whose parent-close policy acts on them. */
+  private static final RenderedSql CHILDREN_TO_CLOSE =
+      new RenderedSql(
+          "children to close",
+          List.of("\u0001run", "\u0001status", "\u0001policy#0", "\u0001policy#1"),
+          tx ->
+              tx.dsl()
+                  .select(BATON_RUNS.RUN_ID, BATON_RUNS.PARENT_CLOSE_POLICY)
+                  .from(BATON_RUNS)
+                  .where(BATON_RUNS.PARENT_RUN_ID.eq("\u0001run"))
+                  .and(BATON_RUNS.STATUS.eq("\u0001status"))
+                  .and(BATON_RUNS.PARENT_CLOSE_POLICY.in("\u0001policy#0", "\u0001policy#1")));
 
   /**
    * Carries out up to {@code max} due actions, each in a transaction of its own. An action that

@@ -45,6 +45,20 @@ public final class Tx {
     return startedRun;
   }
 
+  /** The database's dialect. */
+  Dialect dialect() {
+    return dialect;
+  }
+
+  /**
+   * This transaction's now if it is known without asking the database (read already, or given by a
+   * settable time source), else {@code null}: then a statement can select it along ({@link
+   * #nowField()}).
+   */
+  @Nullable Long knownNow() {
+    return now >= 0 || timeSource instanceof SettableTimeSource ? now() : null;
+  }
+
   /** The jOOQ context bound to this transaction's connection. */
   public DSLContext dsl() {
     return dsl;

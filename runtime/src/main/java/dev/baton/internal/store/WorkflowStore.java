@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jooq.Field;
-import org.jooq.Record3;
 import org.jooq.Record5;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
@@ -304,11 +303,8 @@ public final class WorkflowStore {
     ParentLink parent = settings.parent();
     int attempt = settings.attempt();
     BatonCurrentRunsRecord current =
-        tx.dsl()
-            .selectFrom(BATON_CURRENT_RUNS)
-            .where(BATON_CURRENT_RUNS.WORKFLOW_ID.eq(workflowId))
-            .forUpdate()
-            .fetchOne();
+        LOCK_CURRENT_RUN.queryOne(
+            tx, row -> RenderedSql.readRecord(tx, BATON_CURRENT_RUNS, row), workflowId);
     if (current != null) {
       String currentRequest =
           tx.dsl()
@@ -364,12 +360,7 @@ public final class WorkflowStore {
   /** Makes the run {@code opened} the current run of {@code workflowId}. */
   private static void makeCurrent(Tx tx, String workflowId, OpenedRun opened) {
     if (!opened.replacesCurrent()) {
-      tx.dsl()
-          .insertInto(BATON_CURRENT_RUNS)
-          .set(BATON_CURRENT_RUNS.WORKFLOW_ID, workflowId)
-          .set(BATON_CURRENT_RUNS.RUN_ID, opened.runId())
-          .set(BATON_CURRENT_RUNS.STATUS, WorkflowStatus.RUNNING.name())
-          .execute();
+      INSERT_CURRENT_RUN.update(tx, workflowId, opened.runId(), WorkflowStatus.RUNNING.name());
     } else {
       tx.dsl()
           .update(BATON_CURRENT_RUNS)
@@ -1165,13 +1156,64 @@ public final class WorkflowStore {
       @Nullable String result,
       @Nullable String failure) {
     run.close(status, result, failure); // written by the run's flush
-    tx.dsl()
-        .update(BATON_CURRENT_RUNS)
-        .set(BATON_CURRENT_RUNS.STATUS, status.name())
-        .where(BATON_CURRENT_RUNS.WORKFLOW_ID.eq(run.row().getWorkflowId()))
-        .and(BATON_CURRENT_RUNS.RUN_ID.eq(run.runId()))
-        .execute();
+    CLOSE_CURRENT_RUN.update(tx, status.name(), run.row().getWorkflowId(), run.runId());
   }
+
+  /** Locks the current-run row of a workflow id. */
+  private static final RenderedSql LOCK_CURRENT_RUN =
+      new RenderedSql(
+          "lock current run",
+          List.of("\u0001workflow"),
+          tx ->
+              tx.dsl()
+                  .selectFrom(BATON_CURRENT_RUNS)
+                  .where(BATON_CURRENT_RUNS.WORKFLOW_ID.eq("\u0001workflow"))
+                  .forUpdate());
+
+  /** Inserts the current-run row of a workflow id used for the first time. */
+  private static final RenderedSql INSERT_CURRENT_RUN =
+      new RenderedSql(
+          "insert current run",
+          List.of("\u0001workflow", "\u0001run", "\u0001status"),
+          tx ->
+              tx.dsl()
+                  .insertInto(BATON_CURRENT_RUNS)
+                  .columns(
+                      BATON_CURRENT_RUNS.WORKFLOW_ID,
+                      BATON_CURRENT_RUNS.RUN_ID,
+                      BATON_CURRENT_RUNS.STATUS)
+                  .values("\u0001workflow", "\u0001run", "\u0001status"));
+
+  /** Sets the status of a workflow id's current run, if it still is that run. */
+  private static final RenderedSql CLOSE_CURRENT_RUN =
+      new RenderedSql(
+          "close current run",
+          List.of("\u0001status", "\u0001workflow", "\u0001run"),
+          tx ->
+              tx.dsl()
+                  .update(BATON_CURRENT_RUNS)
+                  .set(BATON_CURRENT_RUNS.STATUS, "\u0001status")
+                  .where(BATON_CURRENT_RUNS.WORKFLOW_ID.eq("\u0001workflow"))
+                  .and(BATON_CURRENT_RUNS.RUN_ID.eq("\u0001run")));
+
+  /** Which of the workflow task, activity task and timer tables hold rows of a run. */
+  private static final RenderedSql RUN_TASKS_HELD =
+      new RenderedSql(
+          "run tasks held",
+          List.of("\u0001run#0", "\u0001run#1", "\u0001run#2"),
+          tx -> {
+            var w = BATON_WORKFLOW_TASKS;
+            var a = BATON_ACTIVITY_TASKS;
+            var t = BATON_TIMERS;
+            return tx.dsl()
+                .select(
+                    DSL.field(
+                        DSL.exists(DSL.selectOne().from(w).where(w.RUN_ID.eq("\u0001run#0")))),
+                    DSL.field(
+                        DSL.exists(DSL.selectOne().from(a).where(a.RUN_ID.eq("\u0001run#1")))),
+                    DSL.field(
+                        DSL.exists(DSL.selectOne().from(t).where(t.RUN_ID.eq("\u0001run#2")))));
+          });
 
   /**
    * Deletes the task and timer rows of a run that closes, which this transaction has locked. One
@@ -1182,20 +1224,23 @@ public final class WorkflowStore {
     var w = BATON_WORKFLOW_TASKS;
     var a = BATON_ACTIVITY_TASKS;
     var t = BATON_TIMERS;
-    Record3<Boolean, Boolean, Boolean> held =
-        tx.dsl()
-            .select(
-                DSL.field(DSL.exists(DSL.selectOne().from(w).where(w.RUN_ID.eq(runId)))),
-                DSL.field(DSL.exists(DSL.selectOne().from(a).where(a.RUN_ID.eq(runId)))),
-                DSL.field(DSL.exists(DSL.selectOne().from(t).where(t.RUN_ID.eq(runId)))))
-            .fetchSingle();
-    if (Boolean.TRUE.equals(held.value1())) {
+    boolean[] held =
+        RUN_TASKS_HELD.queryOne(
+            tx,
+            row -> new boolean[] {row.getBoolean(1), row.getBoolean(2), row.getBoolean(3)},
+            runId,
+            runId,
+            runId);
+    if (held == null) {
+      throw new IllegalStateException("No answer to which tables hold rows of run " + runId);
+    }
+    if (held[0]) {
       tx.dsl().deleteFrom(w).where(w.RUN_ID.eq(runId)).execute();
     }
-    if (Boolean.TRUE.equals(held.value2())) {
+    if (held[1]) {
       tx.dsl().deleteFrom(a).where(a.RUN_ID.eq(runId)).execute();
     }
-    if (Boolean.TRUE.equals(held.value3())) {
+    if (held[2]) {
       tx.dsl().deleteFrom(t).where(t.RUN_ID.eq(runId)).execute();
     }
   }
