@@ -86,32 +86,32 @@ final class RenderedSql {
    * {@code null} when there is none.
    */
   <T> @Nullable T queryOne(Tx tx, RowReader<T> reader, Object... values) {
-    String sql = text(tx);
-    return tx.dsl()
-        .connectionResult(
-            connection -> {
-              try (PreparedStatement statement = prepare(connection, sql, values);
-                  ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? reader.read(rows) : null;
-              } catch (SQLException e) {
-                throw failure(e);
-              }
-            });
+    return query(tx, values, rows -> rows.next() ? reader.read(rows) : null);
   }
 
   /** Runs the query with {@code values} for its placeholders and reads every row. */
   <T> List<T> queryList(Tx tx, RowReader<T> reader, Object... values) {
+    return query(
+        tx,
+        values,
+        rows -> {
+          List<T> read = new java.util.ArrayList<>();
+          while (rows.next()) {
+            read.add(reader.read(rows));
+          }
+          return read;
+        });
+  }
+
+  /** Runs the query and hands its result set, before its first row, to {@code reader}. */
+  private <T> T query(Tx tx, Object[] values, RowReader<T> reader) {
     String sql = text(tx);
     return tx.dsl()
         .connectionResult(
             connection -> {
               try (PreparedStatement statement = prepare(connection, sql, values);
                   ResultSet rows = statement.executeQuery()) {
-                List<T> read = new java.util.ArrayList<>();
-                while (rows.next()) {
-                  read.add(reader.read(rows));
-                }
-                return read;
+                return reader.read(rows);
               } catch (SQLException e) {
                 throw failure(e);
               }
