@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baton.Baton;
 import dev.baton.WorkflowAlreadyStartedException;
+import dev.baton.WorkflowIdReusePolicy;
+import dev.baton.WorkflowOptions;
 import dev.baton.internal.client.BatonImpl;
 import dev.baton.internal.store.GroupCommit;
 import java.nio.file.Path;
@@ -27,6 +29,17 @@ class ConcurrentStartTest {
   private static final int THREADS = 8;
   private static final int WORKFLOWS = 200;
   private static final int CONTESTED_IDS = 10;
+
+  /**
+   * Options that start {@code workflowId} once ever. With the default policy a start that comes
+   * after the first run closed rightly starts another run, and a fulfilment here can finish before
+   * the slowest of the simultaneous starts has read the id's current run.
+   */
+  private static WorkflowOptions once(String workflowId) {
+    return WorkflowOptions.newBuilder(workflowId)
+        .idReusePolicy(WorkflowIdReusePolicy.REJECT_DUPLICATE)
+        .build();
+  }
 
   @AllDatabases
   void concurrentStartsShareCommitsAndAnIdIsStartedOnce(DatabaseKind kind, @TempDir Path folder)
@@ -75,7 +88,7 @@ class ConcurrentStartTest {
                   () -> {
                     together.await();
                     try {
-                      client.start(contested.id(), contested);
+                      client.start(once(contested.id()), contested);
                       return true;
                     } catch (WorkflowAlreadyStartedException e) {
                       return false;

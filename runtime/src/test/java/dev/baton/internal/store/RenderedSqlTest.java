@@ -74,6 +74,24 @@ class RenderedSqlTest {
   }
 
   @Test
+  void runsInTheTransactionOnItsConnection() {
+    assertThatThrownBy(
+            () ->
+                db.transact(
+                    tx -> {
+                      INSERT.update(tx, "a", 1L, "rolled back");
+                      assertThat(
+                              tx.dsl().fetchValue(DSL.select(SIZE).from(ITEMS).where(ID.eq("a"))))
+                          .as("jOOQ in the same transaction sees the row")
+                          .isEqualTo(1L);
+                      throw new IllegalStateException("roll back");
+                    }))
+        .hasMessage("roll back");
+
+    assertThat(size("a")).as("rolled back with the transaction").isNull();
+  }
+
+  @Test
   void aDuplicateKeyIsReportedAsJooqReportsIt() {
     db.transact(tx -> INSERT.update(tx, "a", 1L, "first"));
 
