@@ -558,28 +558,27 @@ public final class ActivityStore {
   private static final RenderedSql INSERT_TASK =
       RenderedSql.insertRow("insert activity task", BATON_ACTIVITY_TASKS);
 
+  /** The placeholders of {@link #taskKey()}: a task row's run id and sequence number. */
+  private static final List<Object> TASK_KEY = List.of("\u0001run", 1_000_001);
+
+  /** The condition that picks a task row by its key, bound to {@link #TASK_KEY}. */
+  private static org.jooq.Condition taskKey() {
+    return BATON_ACTIVITY_TASKS.RUN_ID.eq("\u0001run").and(BATON_ACTIVITY_TASKS.SEQ.eq(1_000_001));
+  }
+
   /** Locks an activity task row by its key. */
   private static final RenderedSql LOCK_TASK =
       new RenderedSql(
           "lock activity task",
-          List.of("\u0001run", 1_000_001),
-          tx ->
-              tx.dsl()
-                  .selectFrom(BATON_ACTIVITY_TASKS)
-                  .where(BATON_ACTIVITY_TASKS.RUN_ID.eq("\u0001run"))
-                  .and(BATON_ACTIVITY_TASKS.SEQ.eq(1_000_001))
-                  .forUpdate());
+          TASK_KEY,
+          tx -> tx.dsl().selectFrom(BATON_ACTIVITY_TASKS).where(taskKey()).forUpdate());
 
   /** Deletes an activity task row by its key. */
   private static final RenderedSql DELETE_TASK =
       new RenderedSql(
           "delete activity task",
-          List.of("\u0001run", 1_000_001),
-          tx ->
-              tx.dsl()
-                  .deleteFrom(BATON_ACTIVITY_TASKS)
-                  .where(BATON_ACTIVITY_TASKS.RUN_ID.eq("\u0001run"))
-                  .and(BATON_ACTIVITY_TASKS.SEQ.eq(1_000_001)));
+          TASK_KEY,
+          tx -> tx.dsl().deleteFrom(BATON_ACTIVITY_TASKS).where(taskKey()));
 
   /**
    * Locks the run, then the task row, and checks that {@code token} holds the lease. Returns {@code

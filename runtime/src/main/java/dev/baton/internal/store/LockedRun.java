@@ -287,79 +287,69 @@ final class LockedRun {
   /** Appended events inserted by one statement rendered once ({@link RenderedSql}), at most. */
   private static final int RENDERED_EVENT_ROWS = 16;
 
+  /** The history columns an appended event writes, in the order of {@link #eventValues}. */
+  private static final Field<?>[] EVENT_COLUMNS = {
+    BATON_HISTORY.RUN_ID,
+    BATON_HISTORY.EVENT_ID,
+    BATON_HISTORY.EVENT_TYPE,
+    BATON_HISTORY.EVENT_TIME,
+    BATON_HISTORY.ATTRIBUTES,
+    BATON_HISTORY.REQUEST_ID
+  };
+
   /** The multi-row {@code INSERT}s of 1 to {@link #RENDERED_EVENT_ROWS} events, by row count. */
   private static final List<RenderedSql> INSERT_EVENTS = insertEventStatements();
 
   private static List<RenderedSql> insertEventStatements() {
     List<RenderedSql> statements = new ArrayList<>();
-    Field<?>[] columns = eventColumns();
     for (int rows = 1; rows <= RENDERED_EVENT_ROWS; rows++) {
       List<Object> placeholders = new ArrayList<>();
-      for (int i = 0; i < rows * columns.length; i++) {
-        placeholders.add(RenderedSql.placeholder(columns[i % columns.length], i));
+      for (int i = 0; i < rows * EVENT_COLUMNS.length; i++) {
+        placeholders.add(RenderedSql.placeholder(EVENT_COLUMNS[i % EVENT_COLUMNS.length], i));
       }
-      int count = rows;
       statements.add(
           new RenderedSql(
-              "insert " + rows + " events",
-              placeholders,
-              tx -> {
-                var insert = tx.dsl().insertInto(BATON_HISTORY).columns(columns);
-                for (int row = 0; row < count; row++) {
-                  insert =
-                      insert.values(
-                          placeholders.subList(row * columns.length, (row + 1) * columns.length));
-                }
-                return insert;
-              }));
+              "insert " + rows + " events", placeholders, tx -> insertEvents(tx, placeholders)));
     }
     return List.copyOf(statements);
   }
 
-  private static Field<?>[] eventColumns() {
-    var h = BATON_HISTORY;
-    return new Field<?>[] {
-      h.RUN_ID, h.EVENT_ID, h.EVENT_TYPE, h.EVENT_TIME, h.ATTRIBUTES, h.REQUEST_ID
-    };
+  /**
+   * One {@code INSERT} of the events whose {@link #EVENT_COLUMNS} values follow in {@code values}.
+   */
+  private static org.jooq.Query insertEvents(Tx tx, List<?> values) {
+    var insert = tx.dsl().insertInto(BATON_HISTORY).columns(EVENT_COLUMNS);
+    for (int from = 0; from < values.size(); from += EVENT_COLUMNS.length) {
+      insert = insert.values(values.subList(from, from + EVENT_COLUMNS.length));
+    }
+    return insert;
+  }
+
+  /** Adds {@code event}'s values of {@link #EVENT_COLUMNS} to {@code values}, in order. */
+  private static void eventValues(BatonHistoryRecord event, List<Object> values) {
+    values.add(event.getRunId());
+    values.add(event.getEventId());
+    values.add(event.getEventType());
+    values.add(event.getEventTime());
+    values.add(event.getAttributes());
+    values.add(event.getRequestId());
   }
 
   /**
    * Inserts the appended events in one multi-row {@code INSERT}: one statement, rendered once per
-   * row count (jOOQ's batch of records renders each record's insert, a sixth of a worker's CPU in
-   * B2).
+   * row count up to {@link #RENDERED_EVENT_ROWS} (jOOQ's batch of records renders each record's
+   * insert, a sixth of a worker's CPU in B2).
    */
   private void insertPendingEvents() {
-    if (pending.size() <= RENDERED_EVENT_ROWS) {
-      Object[] values = new Object[pending.size() * 6];
-      int i = 0;
-      for (BatonHistoryRecord event : pending) {
-        values[i++] = event.getRunId();
-        values[i++] = event.getEventId();
-        values[i++] = event.getEventType();
-        values[i++] = event.getEventTime();
-        values[i++] = event.getAttributes();
-        values[i++] = event.getRequestId();
-      }
-      INSERT_EVENTS.get(pending.size() - 1).update(tx, values);
-      pending.clear();
-      return;
-    }
-    var h = BATON_HISTORY;
-    var insert =
-        tx.dsl()
-            .insertInto(
-                h, h.RUN_ID, h.EVENT_ID, h.EVENT_TYPE, h.EVENT_TIME, h.ATTRIBUTES, h.REQUEST_ID);
+    List<Object> values = new ArrayList<>(pending.size() * EVENT_COLUMNS.length);
     for (BatonHistoryRecord event : pending) {
-      insert =
-          insert.values(
-              event.getRunId(),
-              event.getEventId(),
-              event.getEventType(),
-              event.getEventTime(),
-              event.getAttributes(),
-              event.getRequestId());
+      eventValues(event, values);
     }
-    insert.execute();
+    if (pending.size() <= RENDERED_EVENT_ROWS) {
+      INSERT_EVENTS.get(pending.size() - 1).update(tx, values.toArray());
+    } else {
+      insertEvents(tx, values).execute();
+    }
     pending.clear();
   }
 
@@ -406,40 +396,36 @@ final class LockedRun {
   private static final RenderedSql INSERT_RUN = RenderedSql.insertRow("insert run", BATON_RUNS);
 
   /** {@link #flush()}'s update of a run that goes on. */
-  private static final RenderedSql UPDATE_RUN =
-      new RenderedSql(
-          "update run",
-          List.of(1_000_001L, 1_000_002L, "\u0001owner", "\u0001run"),
-          tx ->
-              tx.dsl()
-                  .update(BATON_RUNS)
-                  .set(BATON_RUNS.NEXT_EVENT_ID, 1_000_001L)
-                  .set(BATON_RUNS.HISTORY_BYTES, 1_000_002L)
-                  .set(BATON_RUNS.STICKY_OWNER, "\u0001owner")
-                  .where(BATON_RUNS.RUN_ID.eq("\u0001run")));
+  private static final RenderedSql UPDATE_RUN = updateRun("update run", false);
 
-  /** {@link #flush()}'s update of a run that closes. */
-  private static final RenderedSql UPDATE_CLOSING_RUN =
-      new RenderedSql(
-          "update closing run",
-          List.of(
-              1_000_001L,
-              1_000_002L,
-              "\u0001owner",
-              "\u0001status",
-              "\u0001result",
-              "\u0001failure",
-              1_000_003L,
-              "\u0001run"),
-          tx ->
+  /** {@link #flush()}'s update of a run that closes: its status and outcome too. */
+  private static final RenderedSql UPDATE_CLOSING_RUN = updateRun("update closing run", true);
+
+  private static RenderedSql updateRun(String name, boolean closing) {
+    List<Object> placeholders = new ArrayList<>(List.of(1_000_001L, 1_000_002L, "\u0001owner"));
+    if (closing) {
+      placeholders.addAll(List.of("\u0001status", "\u0001result", "\u0001failure", 1_000_003L));
+    }
+    placeholders.add("\u0001run");
+    return new RenderedSql(
+        name,
+        placeholders,
+        tx -> {
+          var update =
               tx.dsl()
                   .update(BATON_RUNS)
                   .set(BATON_RUNS.NEXT_EVENT_ID, 1_000_001L)
                   .set(BATON_RUNS.HISTORY_BYTES, 1_000_002L)
-                  .set(BATON_RUNS.STICKY_OWNER, "\u0001owner")
-                  .set(BATON_RUNS.STATUS, "\u0001status")
-                  .set(BATON_RUNS.RESULT, "\u0001result")
-                  .set(BATON_RUNS.FAILURE, "\u0001failure")
-                  .set(BATON_RUNS.CLOSE_TIME, 1_000_003L)
-                  .where(BATON_RUNS.RUN_ID.eq("\u0001run")));
+                  .set(BATON_RUNS.STICKY_OWNER, "\u0001owner");
+          if (closing) {
+            update =
+                update
+                    .set(BATON_RUNS.STATUS, "\u0001status")
+                    .set(BATON_RUNS.RESULT, "\u0001result")
+                    .set(BATON_RUNS.FAILURE, "\u0001failure")
+                    .set(BATON_RUNS.CLOSE_TIME, 1_000_003L);
+          }
+          return update.where(BATON_RUNS.RUN_ID.eq("\u0001run"));
+        });
+  }
 }

@@ -71,9 +71,8 @@ public final class Tx {
    * of its own to read the clock.
    */
   Field<Long> nowField() {
-    return now >= 0 || timeSource instanceof SettableTimeSource
-        ? DSL.val(now())
-        : dialect.nowMillis();
+    Long known = knownNow();
+    return known != null ? DSL.val(known) : dialect.nowMillis();
   }
 
   /** Takes {@code value}, selected through {@link #nowField()}, as this transaction's now. */

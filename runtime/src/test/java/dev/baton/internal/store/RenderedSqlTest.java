@@ -131,7 +131,7 @@ class RenderedSqlTest {
   }
 
   @Test
-  void insertRowGivesEveryColumnAPlaceholderOfItsType() {
+  void placeholdersDifferAndHaveTheirColumnsTypes() {
     Field<?>[] fields = {ID, SIZE, NOTE};
     Object[] placeholders = new Object[fields.length];
     for (int i = 0; i < fields.length; i++) {
