@@ -1,5 +1,6 @@
 package dev.baton.it;
 
+import dev.baton.WorkerOptions;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;
 
@@ -34,6 +35,11 @@ enum DispatchMode {
   /** Whether the mode groups completions into shared commits. */
   boolean groupCommit() {
     return eager;
+  }
+
+  /** Worker options in this mode, to add to. */
+  WorkerOptions.Builder workerOptions() {
+    return WorkerOptions.newBuilder().eagerDispatch(eager).groupCommit(groupCommit());
   }
 
   /** The JVM option that gives a child worker this mode. */

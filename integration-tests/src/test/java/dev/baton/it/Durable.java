@@ -54,6 +54,27 @@ public final class Durable {
     }
   }
 
+  /** Sleeps a few real seconds, then calls an activity. */
+  @Workflow(taskQueue = "durable")
+  public interface NapThenEcho {
+    /**
+     * Sleeps {@code seconds} seconds, then returns what {@link Echo#echo} returns for {@code n}.
+     */
+    @WorkflowMethod
+    String napThenEcho(int seconds, int n);
+  }
+
+  /** The implementation. */
+  public static class NapThenEchoImpl implements NapThenEcho {
+    private final Durable_EchoStub echo = Durable_EchoStub.create();
+
+    @Override
+    public String napThenEcho(int seconds, int n) {
+      Workflows.sleep(Duration.ofSeconds(seconds));
+      return echo.echo(n);
+    }
+  }
+
   /** An activity that echoes. */
   @Activity
   public interface Echo {

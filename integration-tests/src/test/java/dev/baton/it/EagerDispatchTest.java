@@ -8,8 +8,11 @@ import dev.baton.Baton;
 import dev.baton.BatonOptions;
 import dev.baton.HistoryEvent;
 import dev.baton.WorkerOptions;
+import dev.baton.WorkflowHandle;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,17 +42,7 @@ class EagerDispatchTest {
   @MethodSource("dev.baton.it.DispatchMode#databasesAndModes")
   void eagerWorkerClaimsNothingAndReadsNoHistory(
       DatabaseKind kind, DispatchMode mode, @TempDir Path folder) throws Exception {
-    CountingDataSource counting =
-        new CountingDataSource(
-            Map.of(
-                ACTIVITY_CLAIMS,
-                claimUpdateOf("baton_activity_tasks"),
-                WORKFLOW_CLAIMS,
-                claimUpdateOf("baton_workflow_tasks"),
-                HISTORY_READS,
-                "from baton_history where .*event_id >= ",
-                WORKFLOW_TASK_ROWS,
-                "into baton_workflow_tasks"));
+    CountingDataSource counting = counting();
     ThreadRecordingSteps steps = new ThreadRecordingSteps();
     try (TestDatabase db = kind.create(folder);
         HikariDataSource pool = pool(db);
@@ -58,11 +51,7 @@ class EagerDispatchTest {
           .newWorker(
               "fulfilment",
               // Slots enough that one is always free for a task the worker leases to itself.
-              WorkerOptions.newBuilder()
-                  .workflowSlots(4)
-                  .eagerDispatch(mode.eager())
-                  .groupCommit(mode.groupCommit())
-                  .build())
+              mode.workerOptions().workflowSlots(4).build())
           .registerWorkflow(FulfilmentImpl.class)
           .registerActivities(steps)
           .start();
@@ -114,6 +103,102 @@ class EagerDispatchTest {
     }
   }
 
+  /**
+   * With eager dispatch, a timer whose run the worker holds fires with the workflow task it wakes,
+   * worked first by that worker: one commit, no task row, no claim, no history read, and the task
+   * sees the timer fire no earlier than it was due. Without it, the timer's firing schedules a task
+   * that is claimed and reads history.
+   */
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("dev.baton.it.DispatchMode#databasesAndModes")
+  void timerFiresWithTheWorkflowTaskItWakes(
+      DatabaseKind kind, DispatchMode mode, @TempDir Path folder) throws Exception {
+    CountingDataSource counting = counting();
+    try (TestDatabase db = kind.create(folder);
+        HikariDataSource pool = pool(db);
+        Baton baton = Baton.connect(counting.wrap(pool), BatonOptions.getDefault())) {
+      baton
+          .newWorker("durable", mode.workerOptions().build())
+          .registerWorkflow(Durable.SleeperSecondsImpl.class)
+          .start();
+      List<WorkflowHandle<List<Instant>>> sleepers = new ArrayList<>();
+      for (int i = 0; i < WORKFLOWS; i++) {
+        sleepers.add(Durable_SleeperSecondsClient.of(baton).start("timer-" + i, 1));
+      }
+      for (int i = 0; i < WORKFLOWS; i++) {
+        List<Instant> times = sleepers.get(i).result(Duration.ofSeconds(30));
+        assertThat(Duration.between(times.get(0), times.get(1)))
+            .as("how long timer-%d slept by its own clock", i)
+            .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        List<HistoryEvent> history = baton.history("timer-" + i);
+        assertThat(history)
+            .extracting(HistoryEvent::type)
+            .containsExactly(
+                "WorkflowExecutionStarted",
+                "WorkflowTaskScheduled",
+                "WorkflowTaskStarted",
+                "WorkflowTaskCompleted",
+                "TimerStarted",
+                "TimerFired",
+                "WorkflowTaskScheduled",
+                "WorkflowTaskStarted",
+                "WorkflowTaskCompleted",
+                "WorkflowExecutionCompleted");
+      }
+      if (mode.eager()) {
+        assertThat(counting.count(WORKFLOW_CLAIMS)).as(WORKFLOW_CLAIMS).isZero();
+        assertThat(counting.count(HISTORY_READS)).as(HISTORY_READS).isZero();
+        assertThat(counting.count(WORKFLOW_TASK_ROWS)).as(WORKFLOW_TASK_ROWS).isZero();
+      } else {
+        assertThat(counting.count(WORKFLOW_CLAIMS)).as(WORKFLOW_CLAIMS).isEqualTo(2 * WORKFLOWS);
+        assertThat(counting.count(HISTORY_READS)).as(HISTORY_READS).isEqualTo(2 * WORKFLOWS);
+        assertThat(counting.count(WORKFLOW_TASK_ROWS))
+            .as(WORKFLOW_TASK_ROWS)
+            .isEqualTo(2 * WORKFLOWS);
+      }
+    }
+  }
+
+  /**
+   * A worker that keeps no run in memory still fires a timer with the workflow task it wakes, for
+   * runs that last ran on it: it replays them from their histories, read for many runs in one
+   * query, and claims nothing.
+   */
+  @AllDatabases
+  void timerOfARunNotInMemoryFiresWithItsTaskAfterReplay(DatabaseKind kind, @TempDir Path folder)
+      throws Exception {
+    CountingDataSource counting = counting();
+    try (TestDatabase db = kind.create(folder);
+        HikariDataSource pool = pool(db);
+        Baton baton = Baton.connect(counting.wrap(pool), BatonOptions.getDefault())) {
+      baton
+          .newWorker("durable", DispatchMode.EAGER.workerOptions().maxCachedWorkflows(0).build())
+          .registerWorkflow(Durable.SleeperSecondsImpl.class)
+          .start();
+      List<WorkflowHandle<List<Instant>>> sleepers = new ArrayList<>();
+      for (int i = 0; i < WORKFLOWS; i++) {
+        sleepers.add(Durable_SleeperSecondsClient.of(baton).start("evicted-" + i, 1));
+      }
+      for (int i = 0; i < WORKFLOWS; i++) {
+        List<Instant> times = sleepers.get(i).result(Duration.ofSeconds(30));
+        assertThat(Duration.between(times.get(0), times.get(1)))
+            .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(baton.history("evicted-" + i))
+            .extracting(HistoryEvent::type)
+            .containsSubsequence(
+                "TimerFired",
+                "WorkflowTaskScheduled",
+                "WorkflowTaskStarted",
+                "WorkflowTaskCompleted",
+                "WorkflowExecutionCompleted");
+      }
+      assertThat(counting.count(WORKFLOW_CLAIMS)).as(WORKFLOW_CLAIMS).isZero();
+      assertThat(counting.count(WORKFLOW_TASK_ROWS)).as(WORKFLOW_TASK_ROWS).isZero();
+      // At most one read per firing transaction, and at least one: the runs were not in memory.
+      assertThat(counting.count(HISTORY_READS)).as(HISTORY_READS).isBetween(1L, (long) WORKFLOWS);
+    }
+  }
+
   /** {@link StepsImpl} that notes which threads ran each workflow's activities. */
   private static final class ThreadRecordingSteps extends StepsImpl {
     final Map<String, Set<String>> threads = new ConcurrentHashMap<>();
@@ -141,6 +226,21 @@ class EagerDispatchTest {
       note(orderId);
       return super.ship(orderId);
     }
+  }
+
+  /** Counts claims, reads of history for a workflow task, and inserted workflow task rows. */
+  private static CountingDataSource counting() {
+    return new CountingDataSource(
+        Map.of(
+            ACTIVITY_CLAIMS,
+            claimUpdateOf("baton_activity_tasks"),
+            WORKFLOW_CLAIMS,
+            claimUpdateOf("baton_workflow_tasks"),
+            HISTORY_READS,
+            // One run's history from an event on, or the histories of several runs at once.
+            "from baton_history where .*(event_id >= |run_id in)",
+            WORKFLOW_TASK_ROWS,
+            "into baton_workflow_tasks"));
   }
 
   /** The statement that sets a claimed task's state and new lease token. */

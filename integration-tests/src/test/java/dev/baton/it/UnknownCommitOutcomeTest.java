@@ -42,6 +42,7 @@ class UnknownCommitOutcomeTest {
   static final class LostAfterCommit implements DataSource {
     private final DataSource delegate;
     private final List<Predicate<Thread>> rules = new CopyOnWriteArrayList<>();
+    private final List<String> statementRules = new CopyOnWriteArrayList<>();
     final AtomicInteger injected = new AtomicInteger();
 
     LostAfterCommit(DataSource delegate) {
@@ -51,6 +52,23 @@ class UnknownCommitOutcomeTest {
     /** The next commit on a thread {@code victim} accepts is committed, then reported as lost. */
     void breakNextCommitOn(Predicate<Thread> victim) {
       rules.add(victim);
+    }
+
+    /**
+     * The next commit of a transaction that prepared a statement containing {@code sql} is
+     * committed, then reported as lost.
+     */
+    void breakNextCommitOfStatement(String sql) {
+      statementRules.add(sql);
+    }
+
+    private boolean takeStatementRule(List<String> prepared) {
+      for (String rule : statementRules) {
+        if (prepared.stream().anyMatch(sql -> sql.contains(rule)) && statementRules.remove(rule)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private boolean takeRuleFor(Thread thread) {
@@ -65,6 +83,7 @@ class UnknownCommitOutcomeTest {
     @Override
     public Connection getConnection() throws SQLException {
       Connection real = delegate.getConnection();
+      List<String> prepared = new CopyOnWriteArrayList<>(); // since the last commit
       return (Connection)
           Proxy.newProxyInstance(
               Connection.class.getClassLoader(),
@@ -76,7 +95,16 @@ class UnknownCommitOutcomeTest {
                 } catch (InvocationTargetException e) {
                   throw e.getCause();
                 }
-                if (method.getName().equals("commit") && takeRuleFor(Thread.currentThread())) {
+                if (method.getName().startsWith("prepare") && args[0] instanceof String sql) {
+                  prepared.add(sql);
+                }
+                boolean lost =
+                    method.getName().equals("commit")
+                        && (takeRuleFor(Thread.currentThread()) || takeStatementRule(prepared));
+                if (method.getName().equals("commit") || method.getName().equals("rollback")) {
+                  prepared.clear();
+                }
+                if (lost) {
                   injected.incrementAndGet();
                   throw new SQLNonTransientConnectionException(
                       "Communications link failure after commit (simulated)", "08S01");
@@ -191,6 +219,49 @@ class UnknownCommitOutcomeTest {
         assertThat(baton.history("lost-1"))
             .extracting(HistoryEvent::type)
             .containsExactlyElementsOf(ExpectedHistory.THREE_ACTIVITIES);
+      }
+    }
+  }
+
+  /**
+   * A timer's firing whose commit was reported lost: the retry finds the timer gone and records it
+   * no second time; with eager dispatch, the firing committed the workflow task the timer woke and
+   * leased its activity to the worker, and the retry has the worker run that activity at once
+   * rather than after its lease (30 seconds) runs out.
+   */
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("dev.baton.it.DispatchMode#databasesAndModes")
+  void timerFiringWhoseCommitWasReportedLostFiresOnce(
+      DatabaseKind kind, DispatchMode mode, @TempDir Path folder) throws Exception {
+    try (TestDatabase db = kind.create(folder);
+        HikariDataSource pool = pool(db)) {
+      LostAfterCommit dataSource = new LostAfterCommit(pool);
+      try (Baton baton = Baton.connect(dataSource)) {
+        Durable.Echo echo = n -> "echo " + n;
+        baton
+            .newWorker("durable", mode.workerOptions().build())
+            .registerWorkflow(Durable.NapThenEchoImpl.class)
+            .registerActivities(echo)
+            .start();
+        dataSource.breakNextCommitOfStatement("delete from baton_timers");
+
+        WorkflowHandle<String> run = Durable_NapThenEchoClient.of(baton).start("nap", 1, 7);
+
+        assertThat(run.result(Duration.ofSeconds(20))).isEqualTo("echo 7");
+        assertThat(dataSource.injected).hasValue(1);
+        List<String> types = baton.history("nap").stream().map(HistoryEvent::type).toList();
+        assertThat(types).containsOnlyOnce("TimerFired");
+        assertThat(types)
+            .containsSubsequence(
+                "TimerStarted",
+                "TimerFired",
+                "WorkflowTaskScheduled",
+                "WorkflowTaskStarted",
+                "WorkflowTaskCompleted",
+                "ActivityTaskScheduled",
+                "ActivityTaskStarted",
+                "ActivityTaskCompleted");
+        assertThat(types.stream().filter("WorkflowTaskStarted"::equals)).hasSize(3);
       }
     }
   }

@@ -202,7 +202,8 @@ public final class BatonFactory {
     WorkflowStore workflows =
         new WorkflowStore(database, options.maxHistoryEvents(), options.maxHistoryBytes());
     ActivityStore activities = new ActivityStore(database);
-    TimerStore timers = new TimerStore(database);
+    TimerStore timers = new TimerStore(database, workflows);
+    TimerResumers timerResumers = new TimerResumers();
     Services services =
         new Services(
             database,
@@ -213,8 +214,10 @@ public final class BatonFactory {
             new OutboxStore(database),
             new PayloadConverter(options.payloadLimitBytes()),
             wakeups,
-            new GroupCommit(database, options.shardKey()));
-    Sweeper sweeper = new Sweeper(workflows, activities, timers, wakeups, SWEEP_INTERVAL_MILLIS);
+            new GroupCommit(database, options.shardKey()),
+            timerResumers);
+    Sweeper sweeper =
+        new Sweeper(workflows, activities, timers, timerResumers, wakeups, SWEEP_INTERVAL_MILLIS);
     Runnable onClockMove =
         () -> {
           sweeper.trigger();

@@ -22,6 +22,7 @@ import dev.baton.internal.store.WorkflowStore;
  * @param wakeups in-process wake-ups
  * @param groupCommit the transactions that completions of workflows share, for workers that group
  *     their completions ({@link dev.baton.WorkerOptions#groupCommit()})
+ * @param timerResumers the workers that work a timer's workflow task before it fires
  */
 public record Services(
     Database database,
@@ -32,7 +33,8 @@ public record Services(
     OutboxStore outbox,
     PayloadConverter converter,
     Wakeups wakeups,
-    GroupCommit groupCommit) {
+    GroupCommit groupCommit,
+    TimerResumers timerResumers) {
 
   /** How a worker commits its completions: grouped, or each in a transaction of its own. */
   public Committer committer(boolean grouped) {

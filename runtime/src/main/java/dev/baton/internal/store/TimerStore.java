@@ -1,22 +1,29 @@
 package dev.baton.internal.store;
 
+import static dev.baton.internal.jooq.Tables.BATON_RUNS;
 import static dev.baton.internal.jooq.Tables.BATON_TIMERS;
 
 import dev.baton.internal.history.Event;
 import dev.baton.internal.jooq.tables.records.BatonRunsRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import org.jooq.Record2;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jooq.Records;
 import org.jooq.impl.DSL;
+import org.jspecify.annotations.Nullable;
 
 /** Durable timers: rows with a due time, turned into {@code TimerFired} events when due. */
 public final class TimerStore {
   private final Database db;
+  private final WorkflowStore workflows;
 
-  /** A store over {@code db}. */
-  public TimerStore(Database db) {
+  /** A store over {@code db}; {@code workflows} appends the workflow tasks timers fire with. */
+  public TimerStore(Database db, WorkflowStore workflows) {
     this.db = db;
+    this.workflows = workflows;
   }
 
   static void insertTimer(Tx tx, BatonRunsRecord run, Event.TimerStarted timer) {
@@ -51,53 +58,120 @@ public final class TimerStore {
   }
 
   /**
-   * Fires up to {@code max} timers that are due by the time source, in one transaction: for each,
-   * in the order of their runs' ids (so two sweepers lock runs in one order), it deletes the row,
-   * appends {@code TimerFired} and schedules a workflow task. A timer whose row another sweeper
-   * deleted first, or whose run closed, is skipped by its row count, not by rolling back the
-   * others, so a timer fires once even when several processes sweep. Returns how many due timers it
-   * took, fired or skipped: fewer than {@code max} when no more are due.
+   * Up to {@code max} timers that are due by the time source, the earliest first, read without
+   * locking anything: {@link #fire} fires them.
    */
-  public int fireDue(int max) {
-    return db.transact(
-        tx -> {
-          List<Record2<String, Integer>> due =
-              tx.dsl()
-                  .select(BATON_TIMERS.RUN_ID, BATON_TIMERS.SEQ)
-                  .from(BATON_TIMERS)
-                  .where(BATON_TIMERS.FIRE_AT.le(tx.now()))
-                  .orderBy(BATON_TIMERS.FIRE_AT)
-                  .limit(max)
-                  .fetch();
-          List<Record2<String, Integer>> inLockOrder = new ArrayList<>(due);
-          inLockOrder.sort(
-              Comparator.comparing((Record2<String, Integer> timer) -> timer.value1())
-                  .thenComparing(timer -> timer.value2()));
-          for (var timer : inLockOrder) {
-            fire(tx, timer.value1(), timer.value2());
-          }
-          return due.size();
-        });
+  public DueTimers due(int max) {
+    return db.transact(tx -> new DueTimers(selectDue(tx, max), tx.now(), System.nanoTime()));
   }
 
-  private static void fire(Tx tx, String runId, int seq) {
-    LockedRun run = LockedRun.lock(tx, runId);
-    if (run == null) {
-      deleteTimer(tx, runId, seq); // its run is gone: nothing will ever fire it
+  /**
+   * Fires {@code due} in one transaction: for each timer, in the order of the runs' ids (so two
+   * sweepers lock runs in one order), it deletes the row, appends {@code TimerFired} and schedules
+   * a workflow task. A timer whose row another sweeper deleted first, or whose run closed, is
+   * skipped by its row count, not by rolling back the others, so a timer fires once even when
+   * several processes sweep.
+   *
+   * <p>Before the transaction, {@code resumer} may work the workflow task of a run whose one due
+   * timer this is (a worker of this process runs it): that timer fires with its task in the same
+   * transaction, and no task is scheduled, claimed or read. {@code due} must hold every due timer
+   * of each of its runs that the read found (see {@link DueTimers#byRuns}).
+   */
+  public void fire(DueTimers due, TimerResumer resumer) {
+    if (due.timers().isEmpty()) {
       return;
+    }
+    Map<DueTimer, TimerWorkflowTask> tasks = resume(due, resumer);
+    Map<DueTimer, CompletionResult> committed;
+    try {
+      committed =
+          db.transact(
+              tx -> {
+                Map<DueTimer, CompletionResult> results = new HashMap<>();
+                for (DueTimer timer : inLockOrder(due.timers())) {
+                  CompletionResult result = fire(tx, timer, tasks.get(timer));
+                  if (result != null) {
+                    results.put(timer, result);
+                  }
+                }
+                return results;
+              });
+    } catch (RuntimeException | Error e) {
+      tasks.values().forEach(task -> task.afterCommit().accept(null));
+      throw e;
+    }
+    tasks.forEach((timer, task) -> task.afterCommit().accept(committed.get(timer)));
+  }
+
+  private static List<DueTimer> selectDue(Tx tx, int max) {
+    var t = BATON_TIMERS;
+    var r = BATON_RUNS;
+    return tx.dsl()
+        .select(t.RUN_ID, t.SEQ, t.WORKFLOW_ID, r.WORKFLOW_TYPE, r.TASK_QUEUE, r.STICKY_OWNER)
+        .from(t)
+        .join(r)
+        .on(r.RUN_ID.eq(t.RUN_ID))
+        .where(t.FIRE_AT.le(tx.now()))
+        .orderBy(t.FIRE_AT)
+        .limit(max)
+        .fetch(Records.mapping(DueTimer::new));
+  }
+
+  /** The workflow tasks {@code resumer} works, for runs with one due timer among {@code due}. */
+  private Map<DueTimer, TimerWorkflowTask> resume(DueTimers due, TimerResumer resumer) {
+    if (resumer == TimerResumer.NONE) {
+      return Map.of();
+    }
+    Map<String, Long> timersPerRun =
+        due.timers().stream()
+            .collect(Collectors.groupingBy(DueTimer::runId, Collectors.counting()));
+    List<DueTimer> alone =
+        due.timers().stream().filter(timer -> timersPerRun.get(timer.runId()) == 1).toList();
+    return alone.isEmpty()
+        ? Map.of()
+        : resumer.resume(alone, db.nowSince(due.now(), due.nanos()), workflows::readHistories);
+  }
+
+  private static List<DueTimer> inLockOrder(List<DueTimer> timers) {
+    List<DueTimer> sorted = new ArrayList<>(timers);
+    sorted.sort(Comparator.comparing(DueTimer::runId).thenComparingInt(DueTimer::seq));
+    return sorted;
+  }
+
+  /**
+   * Fires {@code timer}, with {@code task} when it is given and the run has not moved on since the
+   * task's code ran; returns how the task's commit ended, or {@code null} when the timer fired
+   * alone or not at all.
+   */
+  private @Nullable CompletionResult fire(Tx tx, DueTimer timer, @Nullable TimerWorkflowTask task) {
+    LockedRun run = LockedRun.lock(tx, timer.runId());
+    if (run == null) {
+      deleteTimer(tx, timer.runId(), timer.seq()); // its run is gone: nothing will ever fire it
+      return null;
     }
     int deleted =
         tx.dsl()
             .deleteFrom(BATON_TIMERS)
-            .where(BATON_TIMERS.RUN_ID.eq(runId))
-            .and(BATON_TIMERS.SEQ.eq(seq))
+            .where(BATON_TIMERS.RUN_ID.eq(timer.runId()))
+            .and(BATON_TIMERS.SEQ.eq(timer.seq()))
             .and(BATON_TIMERS.FIRE_AT.le(tx.now()))
             .execute();
-    if (deleted == 0 || !run.isRunning()) {
-      return; // fired by another sweeper, or cancelled
+    if (deleted == 0) {
+      // Fired by another sweeper, or by this one's first try of this transaction.
+      return task == null ? null : workflows.timerTaskCommittedBefore(tx, timer, task);
     }
-    run.append(new Event.TimerFired(seq));
+    if (!run.isRunning()) {
+      return null; // cancelled
+    }
+    run.append(new Event.TimerFired(timer.seq()));
+    if (task != null) {
+      CompletionResult result = workflows.appendTimerTask(tx, run, task);
+      if (result != null) {
+        return result;
+      }
+    }
     run.ensureWorkflowTaskScheduled();
     run.flush();
+    return null;
   }
 }

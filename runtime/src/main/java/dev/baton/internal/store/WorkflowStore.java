@@ -25,6 +25,7 @@ import dev.baton.internal.jooq.tables.records.BatonRunsRecord;
 import dev.baton.internal.jooq.tables.records.BatonWorkflowTasksRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -639,6 +640,25 @@ public final class WorkflowStore {
             r -> new StoredEvent(r.value1(), r.value2(), EventCodec.read(r.value3(), r.value4())));
   }
 
+  /** The stored events of each of {@code runIds}, in order, by run id, read in one query. */
+  public Map<String, List<StoredEvent>> readHistories(List<String> runIds) {
+    var h = BATON_HISTORY;
+    Map<String, List<StoredEvent>> histories = new HashMap<>();
+    db.dsl()
+        .select(h.RUN_ID, h.EVENT_ID, h.EVENT_TIME, h.EVENT_TYPE, h.ATTRIBUTES)
+        .from(h)
+        .where(h.RUN_ID.in(runIds))
+        .orderBy(h.RUN_ID, h.EVENT_ID)
+        .forEach(
+            r ->
+                histories
+                    .computeIfAbsent(r.value1(), id -> new ArrayList<>())
+                    .add(
+                        new StoredEvent(
+                            r.value2(), r.value3(), EventCodec.read(r.value4(), r.value5()))));
+    return histories;
+  }
+
   /** The run's stored events in their raw form (type and JSON attributes), in order. */
   public List<org.jooq.Record4<Long, Long, String, String>> readRawHistory(String runId) {
     var h = BATON_HISTORY;
@@ -846,6 +866,56 @@ public final class WorkflowStore {
               false,
               eager.new Leases());
         });
+  }
+
+  /**
+   * Appends the workflow task a firing timer wakes, worked before the firing ({@link
+   * TimerWorkflowTask}), after the {@code TimerFired} event {@code run} has just been given;
+   * returns {@code null}, having appended nothing more, when the run had moved on since the task's
+   * code ran ({@code next_event_id} differs, or it has a workflow task): the firing then schedules
+   * a task as usual. Called in the firing's transaction, with the run locked.
+   */
+  @Nullable CompletionResult appendTimerTask(Tx tx, LockedRun run, TimerWorkflowTask task) {
+    boolean current =
+        run.nextEventIdAtLock() == task.expectedNextEventId() && !run.hadWorkflowTaskAtLock();
+    if (!current) {
+      return null;
+    }
+    run.append(new Event.WorkflowTaskScheduled(run.row().getTaskQueue()));
+    long lastSeenEventId = run.nextEventId() - 1;
+    return appendWorkflowTask(
+        tx,
+        run,
+        new Event.WorkflowTaskStarted(task.identity(), 1, task.taskTime(), task.requestId()),
+        new Event.WorkflowTaskCompleted(task.identity(), lastSeenEventId, task.taskTime()),
+        withinHistoryLimits(run, task.commands()),
+        null,
+        false,
+        task.grant().new Leases());
+  }
+
+  /**
+   * For a timer whose row is gone when it was to fire with {@code task}: the outcome of a first try
+   * of this firing that committed the task (a retry after the connection broke), with the
+   * activities it leased to the worker, which has not run them yet; {@code null} when another
+   * process fired the timer.
+   */
+  @Nullable CompletionResult timerTaskCommittedBefore(
+      Tx tx, DueTimer timer, TimerWorkflowTask task) {
+    if (!HistoryQueries.hasRequest(tx, timer.runId(), "WorkflowTaskStarted", task.requestId())) {
+      return null;
+    }
+    return new CompletionResult(
+        CompletionOutcome.ALREADY_COMMITTED,
+        0,
+        0,
+        false,
+        false,
+        task.grant().slots() > 0
+            ? ActivityStore.startedBy(tx, timer.runId(), task.grant().owner(), task.commands())
+            : List.of(),
+        false,
+        false);
   }
 
   /**

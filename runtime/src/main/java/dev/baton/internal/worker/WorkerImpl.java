@@ -59,6 +59,7 @@ public final class WorkerImpl implements Worker {
   private final List<ExecutorService> executors = new ArrayList<>();
   private State state = State.NEW;
   private volatile @Nullable EagerWorkflowDispatch eagerStarts;
+  private @Nullable TimerTasks timerTasks;
 
   /** A worker for {@code taskQueue}; {@code onClose} is told when it has shut down. */
   public WorkerImpl(
@@ -218,6 +219,8 @@ public final class WorkerImpl implements Worker {
       eagerWorkflowTasks.attach(workflowLoop, handler);
       if (eager) {
         eagerStarts = eagerWorkflowTasks;
+        timerTasks = new TimerTasks(handler);
+        services.timerResumers().add(timerTasks);
       }
       executors.add(localThreads); // after the workflow tasks' pool, so it stops after them
       QueryHandler queries =
@@ -369,12 +372,15 @@ public final class WorkerImpl implements Worker {
       }
       state = State.STOPPED;
     }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    if (timerTasks != null) {
+      services.timerResumers().remove(timerTasks);
+    }
     loops.forEach(PollLoop::stop);
     for (Thread thread : pollThreads) {
       thread.interrupt();
       join(thread);
     }
-    long deadline = System.nanoTime() + timeout.toNanos();
     boolean finished = true;
     for (ExecutorService executor : executors) {
       executor.shutdown();
@@ -389,6 +395,9 @@ public final class WorkerImpl implements Worker {
     if (!finished) {
       releaseUnfinished();
       executors.forEach(ExecutorService::shutdownNow);
+    }
+    if (timerTasks != null) {
+      timerTasks.awaitNone(deadline);
     }
     cache.clear().forEach(WorkflowInstance::destroy);
     onClose.accept(this);

@@ -11,9 +11,12 @@ import dev.baton.internal.store.ClaimedActivityTask;
 import dev.baton.internal.store.ClaimedWorkflowTask;
 import dev.baton.internal.store.Committer;
 import dev.baton.internal.store.CompletionResult;
+import dev.baton.internal.store.DueTimer;
 import dev.baton.internal.store.EagerActivities;
 import dev.baton.internal.store.EagerWorkflowTask;
 import dev.baton.internal.store.RunSettings;
+import dev.baton.internal.store.TimerResumer;
+import dev.baton.internal.store.TimerWorkflowTask;
 import dev.baton.internal.store.WorkflowStore;
 import dev.baton.internal.workflow.LocalActivities;
 import dev.baton.internal.workflow.LocalActivityOutcome;
@@ -24,7 +27,10 @@ import dev.baton.internal.workflow.WorkflowTaskResult;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -484,6 +490,118 @@ final class WorkflowTaskHandler {
         instance.destroy();
       }
     }
+  }
+
+  /**
+   * Works the workflow tasks that {@code timers} wake, before they fire, for the runs of this
+   * worker's task queue and types that it holds in its cache or that last ran here (it replays
+   * those from their histories, read in one query): the code runs on the events the firing will
+   * append ({@code TimerFired}, a scheduled workflow task) with {@code taskTime} as now, on the
+   * sweeper's thread. A run that another worker may hold is left to it: its timer fires alone. So
+   * is one whose code needs a local activity (which must not run before the firing is recorded) or
+   * fails its task (the task meets that again, on the record).
+   */
+  Map<DueTimer, TimerWorkflowTask> resumeForTimers(
+      List<DueTimer> timers, long taskTime, TimerResumer.Histories histories) {
+    List<DueTimer> mine = new ArrayList<>();
+    List<String> toReplay = new ArrayList<>();
+    for (DueTimer timer : timers) {
+      if (taskQueue.equals(timer.taskQueue()) && registry.workflow(timer.workflowType()) != null) {
+        if (cache.contains(timer.runId())) {
+          mine.add(timer);
+        } else if (identity.equals(timer.stickyOwner())) {
+          mine.add(timer); // evicted from the cache here: no other worker holds it
+          toReplay.add(timer.runId());
+        }
+      }
+    }
+    // Read before any instance is taken from the cache, so that a failure leaves it as it was.
+    Map<String, List<StoredEvent>> stored =
+        toReplay.isEmpty() ? Map.of() : histories.read(toReplay);
+    Map<DueTimer, TimerWorkflowTask> tasks = new HashMap<>();
+    for (DueTimer timer : mine) {
+      List<StoredEvent> history = stored.getOrDefault(timer.runId(), List.of());
+      WorkflowInstance instance =
+          history.isEmpty()
+              ? cache.take(timer.runId())
+              : new WorkflowInstance(
+                  timer.runId(),
+                  timer.workflowId(),
+                  taskQueue,
+                  registry.workflow(timer.workflowType()),
+                  services.converter(),
+                  deadlockTimeout);
+      TimerWorkflowTask task =
+          instance == null ? null : resumeForTimer(timer, instance, history, taskTime);
+      if (task != null) {
+        tasks.put(timer, task);
+      }
+    }
+    return tasks;
+  }
+
+  /**
+   * The task {@code timer} wakes, worked by {@code instance} after {@code stored} (the run's
+   * history, or nothing when the instance has processed all of it); {@code null} when it cannot be
+   * worked, the instance destroyed or back in the cache.
+   */
+  private @Nullable TimerWorkflowTask resumeForTimer(
+      DueTimer timer, WorkflowInstance instance, List<StoredEvent> stored, long taskTime) {
+    long nextEventId =
+        stored.isEmpty()
+            ? instance.endOfProcessedHistory()
+            : stored.get(stored.size() - 1).eventId() + 1;
+    if (nextEventId < 0) {
+      cache.put(instance).forEach(WorkflowInstance::destroy);
+      return null;
+    }
+    WorkflowInstance working = instance;
+    try {
+      List<StoredEvent> events = new ArrayList<>(stored.size() + 2);
+      events.addAll(stored);
+      events.add(new StoredEvent(nextEventId, taskTime, new Event.TimerFired(timer.seq())));
+      events.add(
+          new StoredEvent(nextEventId + 1, taskTime, new Event.WorkflowTaskScheduled(taskQueue)));
+      instance.setTaskAttempt(1);
+      WorkflowTaskResult code;
+      try {
+        code = instance.processTask(events, taskTime, LocalActivities.NONE);
+      } catch (RuntimeException e) {
+        return null; // a local activity, or a failure: the task runs after the firing
+      }
+      EagerActivities grant = eagerActivities.reserve(code.commands(), false);
+      working = null; // handed over to the firing's outcome
+      ClaimedWorkflowTask task =
+          new ClaimedWorkflowTask(
+              timer.runId(), timer.workflowId(), timer.workflowType(), "", 1, taskTime);
+      return new TimerWorkflowTask(
+          nextEventId,
+          taskTime,
+          identity,
+          "timer:" + UUID.randomUUID(),
+          code.commands(),
+          grant,
+          completion -> timerTaskCommitted(task, instance, code, grant, completion));
+    } finally {
+      if (working != null) {
+        working.destroy();
+      }
+    }
+  }
+
+  /** After a firing that was to commit {@code code}: caches the instance, or destroys it. */
+  private void timerTaskCommitted(
+      ClaimedWorkflowTask task,
+      WorkflowInstance instance,
+      WorkflowTaskResult code,
+      EagerActivities grant,
+      @Nullable CompletionResult completion) {
+    if (completion == null) {
+      instance.destroy(); // the firing alone, or none: a workflow task runs the code again
+      eagerActivities.cancel(grant, false);
+      return;
+    }
+    afterCommit(task, instance, code, grant, false, completion);
   }
 
   /**
