@@ -31,6 +31,7 @@ import java.util.TreeSet;
  * {@code quick} (counts ÷ 10, B5 1,000 sleepers, shorter raw-bound windows), {@code scale=<factor>}
  * (multiplies counts), {@code only=<ids>} (RAW, B1 ... B8), {@code runs=<n>} (measured runs per
  * figure, default 3), {@code sleepers=<n>} (B5; 1000000 for the large variant), {@code
+ * spread=<seconds>} (B5's due times spread over that long instead of one instant), {@code
  * workflowSlots=<n>} and {@code activitySlots=<n>} (the B1–B3 worker; default 16 each, where
  * Baton's defaults are 2 workflow and 16 activity slots), {@code eager=false} (the B1–B3 worker
  * without eager dispatch, every task claimed), {@code group=false} (the B1–B3 worker commits each

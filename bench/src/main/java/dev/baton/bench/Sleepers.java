@@ -28,6 +28,8 @@ final class Sleepers {
   void run() throws Exception {
     // quick: 1,000, so that the figure takes about a minute.
     int n = bench.intArg("sleepers", bench.scaled(bench.quick ? 10_000 : 100_000));
+    // spread=<s>: due times spread evenly over that many seconds rather than at one instant.
+    long spread = bench.intArg("spread", 0) * 1_000L;
     try (BenchDb db = BenchDb.mariaDb(bench.mysqlUrl, bench.mysqlUser, bench.mysqlPassword);
         Baton baton = db.open();
         Connection c = db.connect()) {
@@ -43,7 +45,7 @@ final class Sleepers {
       int warm = Math.min(1_000, Math.max(100, n / 20));
       long t0 = System.nanoTime();
       long warmDue = now(c) + 10_000 + warm * 20L;
-      start(client, "B5-warm-", warm, warmDue);
+      start(client, "B5-warm-", warm, warmDue, 0);
       // Timers that fire leave the table: stop counting at the due time (a low rate, a long lead).
       awaitTimers(c, warm, warmDue);
       double asleepPerSecond = warm / ((System.nanoTime() - t0) / 1e9);
@@ -52,7 +54,7 @@ final class Sleepers {
       long lead = Math.max(15_000, (long) (n / asleepPerSecond * 1.5 * 1_000));
       long due = now(c) + lead;
       long s0 = System.nanoTime();
-      start(client, "B5-run-", n, due);
+      start(client, "B5-run-", n, due, spread);
       double startSeconds = (System.nanoTime() - s0) / 1e9;
       boolean allAsleep = awaitTimers(c, n, due);
       double asleepSeconds = (System.nanoTime() - s0) / 1e9;
@@ -84,7 +86,11 @@ final class Sleepers {
       }
       errors += n - lags.size() - errors;
       long[] lag = lags.stream().mapToLong(Long::longValue).toArray();
-      String what = n + " workflows sleeping on timers due at one instant, MariaDB";
+      String what =
+          n
+              + " workflows sleeping on timers due "
+              + (spread == 0 ? "at one instant" : "over " + spread / 1000 + " s")
+              + ", MariaDB";
       bench.report.add(
           "B5.heapAsleep",
           what + ": worker heap in use after GC while they sleep",
@@ -128,11 +134,14 @@ final class Sleepers {
           "sleepers",
           n,
           "lastCloseAfterDueS",
-          (lastClose - due) / 1000.0);
+          (lastClose - due - spread) / 1000.0);
     }
   }
 
-  private static void start(SleeperClient client, String prefix, int count, long due)
+  /**
+   * Starts {@code count} sleepers due from {@code due} on, spread evenly over {@code spread} ms.
+   */
+  private static void start(SleeperClient client, String prefix, int count, long due, long spread)
       throws InterruptedException {
     AtomicInteger next = new AtomicInteger();
     List<Thread> starters = new ArrayList<>();
@@ -142,7 +151,7 @@ final class Sleepers {
               () -> {
                 int i;
                 while ((i = next.getAndIncrement()) < count) {
-                  client.start(prefix + i, due);
+                  client.start(prefix + i, due + spread * i / count);
                 }
               },
               "bench-sleeper-starter-" + t);

@@ -75,6 +75,26 @@ public final class Durable {
     }
   }
 
+  /** Schedules an activity and a timer, and returns without waiting for either. */
+  @Workflow(taskQueue = "durable")
+  public interface Hasty {
+    /** Returns {@code "done"} at once, its activity and timer left pending. */
+    @WorkflowMethod
+    String leaveThingsBehind();
+  }
+
+  /** The implementation. */
+  public static class HastyImpl implements Hasty {
+    private final Durable_EchoStub echo = Durable_EchoStub.create();
+
+    @Override
+    public String leaveThingsBehind() {
+      echo.async().echo(1);
+      Workflows.newTimer(Duration.ofDays(1));
+      return "done";
+    }
+  }
+
   /** An activity that echoes. */
   @Activity
   public interface Echo {

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Durable timers, parallel branches and the deterministic helpers. */
 class DurableCodeTest {
@@ -95,6 +97,35 @@ class DurableCodeTest {
             .hasSize(1);
       }
       assertThat(db.queryLong("SELECT COUNT(*) FROM baton_timers")).isZero();
+    }
+  }
+
+  /**
+   * A run that closes in the workflow task that scheduled an activity and started a timer leaves
+   * neither row behind: the closing commit deletes the rows it inserted itself.
+   */
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("dev.baton.it.DispatchMode#databasesAndModes")
+  void aRunClosingInTheTaskThatScheduledWorkLeavesNoRows(DatabaseKind kind, DispatchMode mode)
+      throws Exception {
+    try (TestDatabase db = kind.create(folder);
+        Baton baton = db.open()) {
+      Durable.Echo echo = n -> "echo " + n;
+      baton
+          .newWorker("durable", mode.workerOptions().build())
+          .registerWorkflow(Durable.HastyImpl.class)
+          .registerActivities(echo)
+          .start();
+
+      assertThat(Durable_HastyClient.of(baton).start("hasty").result(Duration.ofSeconds(30)))
+          .isEqualTo("done");
+
+      assertThat(baton.history("hasty"))
+          .extracting(HistoryEvent::type)
+          .contains("ActivityTaskScheduled", "TimerStarted", "WorkflowExecutionCompleted");
+      assertThat(db.queryLong("SELECT COUNT(*) FROM baton_activity_tasks")).isZero();
+      assertThat(db.queryLong("SELECT COUNT(*) FROM baton_timers")).isZero();
+      assertThat(db.queryLong("SELECT COUNT(*) FROM baton_workflow_tasks")).isZero();
     }
   }
 

@@ -118,7 +118,8 @@ class EagerDispatchTest {
         HikariDataSource pool = pool(db);
         Baton baton = Baton.connect(counting.wrap(pool), BatonOptions.getDefault())) {
       baton
-          .newWorker("durable", mode.workerOptions().build())
+          // Slots enough that one is always free for the first task of each start.
+          .newWorker("durable", mode.workerOptions().workflowSlots(4).build())
           .registerWorkflow(Durable.SleeperSecondsImpl.class)
           .start();
       List<WorkflowHandle<List<Instant>>> sleepers = new ArrayList<>();
@@ -172,7 +173,9 @@ class EagerDispatchTest {
         HikariDataSource pool = pool(db);
         Baton baton = Baton.connect(counting.wrap(pool), BatonOptions.getDefault())) {
       baton
-          .newWorker("durable", DispatchMode.EAGER.workerOptions().maxCachedWorkflows(0).build())
+          .newWorker(
+              "durable",
+              DispatchMode.EAGER.workerOptions().workflowSlots(4).maxCachedWorkflows(0).build())
           .registerWorkflow(Durable.SleeperSecondsImpl.class)
           .start();
       List<WorkflowHandle<List<Instant>>> sleepers = new ArrayList<>();

@@ -45,6 +45,7 @@ public final class ActivityStore {
 
   static void insertTask(Tx tx, BatonRunsRecord run, Event.ActivityTaskScheduled scheduled) {
     // Not record.insert(): on MariaDB jOOQ renders INSERT ... RETURNING, which Connector/J refuses.
+    tx.noteTaskRows(run.getRunId());
     tx.dsl().executeInsert(newTask(tx, run, scheduled));
   }
 
@@ -62,6 +63,7 @@ public final class ActivityStore {
         .setLeaseOwner(owner)
         .setLeaseExpiresAt(leaseExpiry(row, now))
         .setStartedAt(now);
+    tx.noteTaskRows(run.getRunId());
     INSERT_TASK.update(tx, row.intoArray());
     return new ClaimedActivityTask(
         new TaskToken(row.getRunId(), row.getSeq(), lease),

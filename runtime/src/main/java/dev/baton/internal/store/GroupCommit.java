@@ -24,8 +24,10 @@ import org.jspecify.annotations.Nullable;
  * process, the larger the groups.
  *
  * <p>Members run one after the other in the group's transaction, in run-id order, so that two
- * groups lock runs in the same order. A member whose lease turned out lost ({@link
- * ActivityLeaseLostException}) or whose start found its workflow id taken ({@link
+ * groups lock runs in the same order. The group's runs are locked by one statement first ({@link
+ * LockedRun#lockAll}), and their history events and run updates written together at the end ({@link
+ * GroupWrites}): one {@code INSERT} and one batch for the group. A member whose lease turned out
+ * lost ({@link ActivityLeaseLostException}) or whose start found its workflow id taken ({@link
  * WorkflowAlreadyStartedException}), both thrown before it writes, is dropped and the rest commit:
  * the group is never rolled back for it. Any other failure rolls the group back, and each member
  * then runs in a transaction of its own, so that one member's failure is its own.
@@ -133,17 +135,21 @@ public final class GroupCommit implements Committer {
     try {
       List<Outcome> outcomes =
           db.transact(
-              tx -> {
-                List<Outcome> attempt = new ArrayList<>(group.size());
-                for (Member<?> member : group) {
-                  try {
-                    attempt.add(new Outcome(member.work.apply(tx), null));
-                  } catch (ActivityLeaseLostException | WorkflowAlreadyStartedException e) {
-                    attempt.add(new Outcome(null, e)); // wrote nothing: dropped alone
-                  }
-                }
-                return attempt;
-              });
+              tx ->
+                  tx.withGroupWrites(
+                      () -> {
+                        LockedRun.lockAll(
+                            tx, group.stream().map(member -> member.runId).distinct().toList());
+                        List<Outcome> attempt = new ArrayList<>(group.size());
+                        for (Member<?> member : group) {
+                          try {
+                            attempt.add(new Outcome(member.work.apply(tx), null));
+                          } catch (ActivityLeaseLostException | WorkflowAlreadyStartedException e) {
+                            attempt.add(new Outcome(null, e)); // wrote nothing: dropped alone
+                          }
+                        }
+                        return attempt;
+                      }));
       for (int i = 0; i < group.size(); i++) {
         group.get(i).outcome = outcomes.get(i);
       }

@@ -1,7 +1,8 @@
 package dev.baton.internal.store;
 
-import static dev.baton.internal.jooq.Tables.BATON_HISTORY;
+import static dev.baton.internal.jooq.Tables.BATON_ACTIVITY_TASKS;
 import static dev.baton.internal.jooq.Tables.BATON_RUNS;
+import static dev.baton.internal.jooq.Tables.BATON_TIMERS;
 import static dev.baton.internal.jooq.Tables.BATON_WORKFLOW_TASKS;
 
 import dev.baton.WorkflowStatus;
@@ -43,14 +44,31 @@ final class LockedRun {
   private boolean stickyChanged;
   private boolean closed;
   private boolean rowInserted = true;
-  private final boolean hadWorkflowTaskAtLock;
+  private final RowsAtLock rowsAtLock;
 
-  private LockedRun(Tx tx, BatonRunsRecord run, boolean hadWorkflowTaskAtLock) {
+  /**
+   * Which of the run's other rows existed when its row was locked: a workflow task, activity tasks,
+   * timers (all written under the run's lock), child runs. A closing run deletes only what it holds
+   * and looks for children to notify only when it has any.
+   */
+  record RowsAtLock(boolean workflowTask, boolean activityTasks, boolean timers, boolean children) {
+    static final RowsAtLock NONE = new RowsAtLock(false, false, false, false);
+
+    static RowsAtLock read(java.sql.ResultSet row) throws java.sql.SQLException {
+      return new RowsAtLock(
+          row.getBoolean(RUN_COLUMNS + 2),
+          row.getBoolean(RUN_COLUMNS + 3),
+          row.getBoolean(RUN_COLUMNS + 4),
+          row.getBoolean(RUN_COLUMNS + 5));
+    }
+  }
+
+  private LockedRun(Tx tx, BatonRunsRecord run, RowsAtLock rowsAtLock) {
     this.tx = tx;
     this.run = run;
     this.nextEventIdAtLock = run.getNextEventId();
     this.nextEventId = run.getNextEventId();
-    this.hadWorkflowTaskAtLock = hadWorkflowTaskAtLock;
+    this.rowsAtLock = rowsAtLock;
   }
 
   /**
@@ -59,6 +77,14 @@ final class LockedRun {
    * run are written under its lock).
    */
   static @Nullable LockedRun lock(Tx tx, String runId) {
+    GroupWrites group = tx.groupWrites();
+    if (group != null && group.holds(runId)) {
+      group.write(tx); // locked before in this transaction: read what it wrote
+    }
+    LockedRun prefetched = tx.takeLockedRun(runId);
+    if (prefetched != null) {
+      return prefetched;
+    }
     Long knownNow = tx.knownNow();
     RenderedSql statement = knownNow == null ? LOCK_READING_CLOCK : LOCK_AT_KNOWN_TIME;
     RenderedSql.RowReader<LockedRun> reader =
@@ -67,7 +93,7 @@ final class LockedRun {
           if (knownNow == null) {
             tx.noteNow(row.getLong(RUN_COLUMNS + 1));
           }
-          return new LockedRun(tx, run, row.getBoolean(RUN_COLUMNS + 2));
+          return new LockedRun(tx, run, RowsAtLock.read(row));
         };
     return knownNow == null
         ? statement.queryOne(tx, reader, runId)
@@ -75,6 +101,60 @@ final class LockedRun {
   }
 
   private static final int RUN_COLUMNS = BATON_RUNS.fields().length;
+
+  /**
+   * Locks the rows of {@code runIds} (distinct) in one statement, in the order of their ids, for a
+   * transaction that many runs share: each run's first {@link #lock} in the transaction then takes
+   * its row without a statement of its own. The statement reads the clock too, when the transaction
+   * has not.
+   */
+  static void lockAll(Tx tx, List<String> runIds) {
+    if (runIds.isEmpty()) {
+      return;
+    }
+    boolean readClock = tx.knownNow() == null;
+    List<Object> values = new ArrayList<>(runIds.size() + 1);
+    if (!readClock) {
+      values.add(tx.knownNow());
+    }
+    values.addAll(runIds);
+    lockAllStatement(runIds.size(), readClock)
+        .queryList(
+            tx,
+            row -> {
+              BatonRunsRecord run = RenderedSql.readRecord(tx, BATON_RUNS, row);
+              if (readClock) {
+                tx.noteNow(row.getLong(RUN_COLUMNS + 1));
+              }
+              tx.putLockedRun(new LockedRun(tx, run, RowsAtLock.read(row)));
+              return run;
+            },
+            values.toArray());
+  }
+
+  private static final java.util.concurrent.ConcurrentMap<Integer, RenderedSql> LOCK_ALL =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** {@link #lockAll}'s statement for {@code count} runs; reading the clock or at a known time. */
+  private static RenderedSql lockAllStatement(int count, boolean readClock) {
+    return LOCK_ALL.computeIfAbsent(
+        readClock ? count : -count,
+        key -> {
+          List<Object> placeholders = new ArrayList<>();
+          if (!readClock) {
+            placeholders.add(1_000_001L);
+          }
+          List<String> runs = new ArrayList<>();
+          for (int i = 0; i < count; i++) {
+            runs.add("\u0001run#" + i);
+          }
+          placeholders.addAll(runs);
+          return new RenderedSql(
+              "lock " + count + " runs",
+              placeholders,
+              tx -> lockQuery(tx, readClock ? null : 1_000_001L, runs));
+        });
+  }
 
   /** {@link #lock}'s statement when the transaction reads the database's clock with it. */
   private static final RenderedSql LOCK_READING_CLOCK =
@@ -88,24 +168,41 @@ final class LockedRun {
           tx -> lockQuery(tx, 1_000_001L, "\u0001run"));
 
   private static org.jooq.Query lockQuery(Tx tx, @Nullable Long now, String runId) {
+    return lockQuery(tx, now, List.of(runId));
+  }
+
+  private static org.jooq.Query lockQuery(Tx tx, @Nullable Long now, List<String> runIds) {
     Field<Long> clock = now == null ? tx.dialect().nowMillis() : DSL.val(now);
-    Field<Boolean> hasTask =
-        DSL.field(
-            DSL.exists(
-                DSL.selectOne()
-                    .from(BATON_WORKFLOW_TASKS)
-                    .where(BATON_WORKFLOW_TASKS.RUN_ID.eq(BATON_RUNS.RUN_ID))));
-    return tx.dsl()
-        .select(BATON_RUNS.fields())
-        .select(clock, hasTask)
-        .from(BATON_RUNS)
-        .where(BATON_RUNS.RUN_ID.eq(runId))
-        .forUpdate();
+    var child = BATON_RUNS.as("child");
+    var select =
+        tx.dsl()
+            .select(BATON_RUNS.fields())
+            .select(
+                clock,
+                hasRowOf(BATON_WORKFLOW_TASKS, BATON_WORKFLOW_TASKS.RUN_ID),
+                hasRowOf(BATON_ACTIVITY_TASKS, BATON_ACTIVITY_TASKS.RUN_ID),
+                hasRowOf(BATON_TIMERS, BATON_TIMERS.RUN_ID),
+                hasRowOf(child, child.PARENT_RUN_ID))
+            .from(BATON_RUNS);
+    return runIds.size() == 1
+        ? select.where(BATON_RUNS.RUN_ID.eq(runIds.get(0))).forUpdate()
+        : select.where(BATON_RUNS.RUN_ID.in(runIds)).orderBy(BATON_RUNS.RUN_ID).forUpdate();
+  }
+
+  /** Whether {@code table} has a row whose {@code runColumn} names the locked run (not locked). */
+  private static Field<Boolean> hasRowOf(org.jooq.Table<?> table, Field<String> runColumn) {
+    return DSL.field(
+        DSL.exists(DSL.selectOne().from(table).where(runColumn.eq(BATON_RUNS.RUN_ID))));
   }
 
   /** Whether the run had a workflow task row when this transaction locked it. */
   boolean hadWorkflowTaskAtLock() {
-    return hadWorkflowTaskAtLock;
+    return rowsAtLock.workflowTask();
+  }
+
+  /** Which of the run's other rows existed when this transaction locked it. */
+  RowsAtLock rowsAtLock() {
+    return rowsAtLock;
   }
 
   /**
@@ -113,7 +210,7 @@ final class LockedRun {
    * counters set, so no update follows.
    */
   static LockedRun forNewRun(Tx tx, BatonRunsRecord run) {
-    LockedRun locked = new LockedRun(tx, run, false);
+    LockedRun locked = new LockedRun(tx, run, RowsAtLock.NONE);
     locked.rowInserted = false;
     return locked;
   }
@@ -277,6 +374,7 @@ final class LockedRun {
    */
   private boolean insertWorkflowTask(BatonWorkflowTasksRecord row, boolean ifAbsent) {
     var insert = tx.dsl().insertInto(BATON_WORKFLOW_TASKS).set(row);
+    tx.noteTaskRows(run.getRunId());
     boolean inserted = (ifAbsent ? insert.onDuplicateKeyIgnore().execute() : insert.execute()) == 1;
     if (inserted) {
       append(new Event.WorkflowTaskScheduled(run.getTaskQueue()));
@@ -284,82 +382,22 @@ final class LockedRun {
     return inserted;
   }
 
-  /** Appended events inserted by one statement rendered once ({@link RenderedSql}), at most. */
-  private static final int RENDERED_EVENT_ROWS = 16;
-
-  /** The history columns an appended event writes, in the order of {@link #eventValues}. */
-  private static final Field<?>[] EVENT_COLUMNS = {
-    BATON_HISTORY.RUN_ID,
-    BATON_HISTORY.EVENT_ID,
-    BATON_HISTORY.EVENT_TYPE,
-    BATON_HISTORY.EVENT_TIME,
-    BATON_HISTORY.ATTRIBUTES,
-    BATON_HISTORY.REQUEST_ID
-  };
-
-  /** The multi-row {@code INSERT}s of 1 to {@link #RENDERED_EVENT_ROWS} events, by row count. */
-  private static final List<RenderedSql> INSERT_EVENTS = insertEventStatements();
-
-  private static List<RenderedSql> insertEventStatements() {
-    List<RenderedSql> statements = new ArrayList<>();
-    for (int rows = 1; rows <= RENDERED_EVENT_ROWS; rows++) {
-      List<Object> placeholders = new ArrayList<>();
-      for (int i = 0; i < rows * EVENT_COLUMNS.length; i++) {
-        placeholders.add(RenderedSql.placeholder(EVENT_COLUMNS[i % EVENT_COLUMNS.length], i));
-      }
-      statements.add(
-          new RenderedSql(
-              "insert " + rows + " events", placeholders, tx -> insertEvents(tx, placeholders)));
-    }
-    return List.copyOf(statements);
-  }
-
   /**
-   * One {@code INSERT} of the events whose {@link #EVENT_COLUMNS} values follow in {@code values}.
+   * Writes the appended events and the new {@code next_event_id}; in a transaction that defers its
+   * writes ({@link Tx#groupWrites()}), hands them to it, to be written with those of other runs.
    */
-  private static org.jooq.Query insertEvents(Tx tx, List<?> values) {
-    var insert = tx.dsl().insertInto(BATON_HISTORY).columns(EVENT_COLUMNS);
-    for (int from = 0; from < values.size(); from += EVENT_COLUMNS.length) {
-      insert = insert.values(values.subList(from, from + EVENT_COLUMNS.length));
-    }
-    return insert;
-  }
-
-  /** Adds {@code event}'s values of {@link #EVENT_COLUMNS} to {@code values}, in order. */
-  private static void eventValues(BatonHistoryRecord event, List<Object> values) {
-    values.add(event.getRunId());
-    values.add(event.getEventId());
-    values.add(event.getEventType());
-    values.add(event.getEventTime());
-    values.add(event.getAttributes());
-    values.add(event.getRequestId());
-  }
-
-  /**
-   * Inserts the appended events in one multi-row {@code INSERT}: one statement, rendered once per
-   * row count up to {@link #RENDERED_EVENT_ROWS} (jOOQ's batch of records renders each record's
-   * insert, a sixth of a worker's CPU in B2).
-   */
-  private void insertPendingEvents() {
-    List<Object> values = new ArrayList<>(pending.size() * EVENT_COLUMNS.length);
-    for (BatonHistoryRecord event : pending) {
-      eventValues(event, values);
-    }
-    if (pending.size() <= RENDERED_EVENT_ROWS) {
-      INSERT_EVENTS.get(pending.size() - 1).update(tx, values.toArray());
-    } else {
-      insertEvents(tx, values).execute();
-    }
-    pending.clear();
-  }
-
-  /** Writes the appended events and the new {@code next_event_id}. */
   void flush() {
     if (pending.isEmpty() && !stickyChanged && !closed && rowInserted) {
       return;
     }
+    GroupWrites group = rowInserted ? tx.groupWrites() : null;
     if (!pending.isEmpty()) {
-      insertPendingEvents();
+      if (group != null) {
+        group.addEvents(run.getRunId(), pending);
+      } else {
+        HistoryInserts.insert(tx, pending);
+      }
+      pending.clear();
     }
     long bytes = historyBytes();
     if (!rowInserted) {
@@ -371,25 +409,35 @@ final class LockedRun {
       addedBytes = 0;
       return;
     }
-    if (closed) {
-      UPDATE_CLOSING_RUN.update(
-          tx,
-          nextEventId,
-          bytes,
-          run.getStickyOwner(),
-          run.getStatus(),
-          run.getResult(),
-          run.getFailure(),
-          run.getCloseTime(),
-          run.getRunId());
+    Object[] update =
+        closed
+            ? new Object[] {
+              nextEventId,
+              bytes,
+              run.getStickyOwner(),
+              run.getStatus(),
+              run.getResult(),
+              run.getFailure(),
+              run.getCloseTime(),
+              run.getRunId()
+            }
+            : new Object[] {nextEventId, bytes, run.getStickyOwner(), run.getRunId()};
+    if (group != null) {
+      group.addRunUpdate(run.getRunId(), closed, update);
     } else {
-      UPDATE_RUN.update(tx, nextEventId, bytes, run.getStickyOwner(), run.getRunId());
+      (closed ? UPDATE_CLOSING_RUN : UPDATE_RUN).update(tx, update);
     }
     stickyChanged = false;
     closed = false;
     run.setNextEventId(nextEventId);
     run.setHistoryBytes(bytes);
     addedBytes = 0;
+  }
+
+  /** Writes the run updates deferred by {@link #flush()}, each kind in one batch. */
+  static void updateRuns(Tx tx, List<Object[]> goingOn, List<Object[]> closing) {
+    UPDATE_RUN.updateBatch(tx, goingOn);
+    UPDATE_CLOSING_RUN.updateBatch(tx, closing);
   }
 
   /** {@link #flush()}'s insert of a new run's row. */

@@ -113,7 +113,9 @@ public final class OutboxStore {
 
   /**
    * Records what the close of {@code run} (by {@code closing}) means for other runs: its parent
-   * hears of it, and its running children whose policy says so are terminated.
+   * hears of it, and its running children whose policy says so are terminated (looked for only when
+   * the run had children when it was locked: a child run is created in a transaction that locks its
+   * parent).
    */
   static void runClosed(Tx tx, LockedRun run, Event closing) {
     runClosed(tx, run, closing, true);
@@ -140,6 +142,9 @@ public final class OutboxStore {
         payload.put("status", WorkflowStatus.TERMINATED.name()).put("reason", terminated.reason());
       }
       insert(tx, CHILD_CLOSED, run.runId(), run.row().getParentSeq(), null, parentRunId, payload);
+    }
+    if (!run.rowsAtLock().children()) {
+      return; // it has never had a child
     }
     List<String[]> children =
         CHILDREN_TO_CLOSE.queryList(
@@ -334,7 +339,7 @@ public final class OutboxStore {
   static void terminate(Tx tx, LockedRun run, String reason) {
     Event.WorkflowExecutionTerminated terminated = new Event.WorkflowExecutionTerminated(reason);
     run.append(terminated);
-    WorkflowStore.deleteRunTasks(tx, run.runId());
+    WorkflowStore.deleteRunTasks(tx, run);
     WorkflowStore.close(tx, run, WorkflowStatus.TERMINATED, null, null);
     run.flush();
     runClosed(tx, run, terminated);

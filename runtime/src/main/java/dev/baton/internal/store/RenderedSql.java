@@ -82,6 +82,30 @@ final class RenderedSql {
   }
 
   /**
+   * Runs the statement once for each of {@code rows}, the values for its placeholders, as one JDBC
+   * batch: one round trip on MySQL, whose driver sends the batch as one multi-statement request.
+   */
+  void updateBatch(Tx tx, List<Object[]> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    String sql = text(tx);
+    tx.dsl()
+        .connection(
+            connection -> {
+              try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (Object[] values : rows) {
+                  bind(statement, values);
+                  statement.addBatch();
+                }
+                statement.executeBatch();
+              } catch (SQLException e) {
+                throw failure(e);
+              }
+            });
+  }
+
+  /**
    * Runs the query with {@code values} for its placeholders and reads its first row, or returns
    * {@code null} when there is none.
    */
@@ -120,19 +144,23 @@ final class RenderedSql {
 
   private PreparedStatement prepare(Connection connection, String sql, Object[] values)
       throws SQLException {
-    if (values.length != placeholders.size()) {
-      throw new IllegalArgumentException(
-          "Statement " + name + " takes " + placeholders.size() + " values, not " + values.length);
-    }
     PreparedStatement statement = connection.prepareStatement(sql);
     try {
-      for (int i = 0; i < values.length; i++) {
-        statement.setObject(i + 1, values[i]);
-      }
+      bind(statement, values);
       return statement;
     } catch (SQLException | RuntimeException e) {
       statement.close();
       throw e;
+    }
+  }
+
+  private void bind(PreparedStatement statement, Object[] values) throws SQLException {
+    if (values.length != placeholders.size()) {
+      throw new IllegalArgumentException(
+          "Statement " + name + " takes " + placeholders.size() + " values, not " + values.length);
+    }
+    for (int i = 0; i < values.length; i++) {
+      statement.setObject(i + 1, values[i]);
     }
   }
 

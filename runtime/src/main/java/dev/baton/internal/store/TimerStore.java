@@ -27,6 +27,7 @@ public final class TimerStore {
   }
 
   static void insertTimer(Tx tx, BatonRunsRecord run, Event.TimerStarted timer) {
+    tx.noteTaskRows(run.getRunId());
     tx.dsl()
         .insertInto(BATON_TIMERS)
         .set(BATON_TIMERS.RUN_ID, run.getRunId())
@@ -70,7 +71,9 @@ public final class TimerStore {
    * sweepers lock runs in one order), it deletes the row, appends {@code TimerFired} and schedules
    * a workflow task. A timer whose row another sweeper deleted first, or whose run closed, is
    * skipped by its row count, not by rolling back the others, so a timer fires once even when
-   * several processes sweep.
+   * several processes sweep. The runs are locked by one statement first ({@link
+   * LockedRun#lockAll}), and the timers' history events and run updates written together at the end
+   * ({@link GroupWrites}).
    *
    * <p>Before the transaction, {@code resumer} may work the workflow task of a run whose one due
    * timer this is (a worker of this process runs it): that timer fires with its task in the same
@@ -86,16 +89,21 @@ public final class TimerStore {
     try {
       committed =
           db.transact(
-              tx -> {
-                Map<DueTimer, CompletionResult> results = new HashMap<>();
-                for (DueTimer timer : inLockOrder(due.timers())) {
-                  CompletionResult result = fire(tx, timer, tasks.get(timer));
-                  if (result != null) {
-                    results.put(timer, result);
-                  }
-                }
-                return results;
-              });
+              tx ->
+                  tx.withGroupWrites(
+                      () -> {
+                        List<DueTimer> timers = inLockOrder(due.timers());
+                        LockedRun.lockAll(
+                            tx, timers.stream().map(DueTimer::runId).distinct().toList());
+                        Map<DueTimer, CompletionResult> results = new HashMap<>();
+                        for (DueTimer timer : timers) {
+                          CompletionResult result = fire(tx, timer, tasks.get(timer));
+                          if (result != null) {
+                            results.put(timer, result);
+                          }
+                        }
+                        return results;
+                      }));
     } catch (RuntimeException | Error e) {
       tasks.values().forEach(task -> task.afterCommit().accept(null));
       throw e;

@@ -2,6 +2,8 @@ package dev.baton.internal.store;
 
 import dev.baton.SettableTimeSource;
 import dev.baton.TimeSource;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -17,12 +19,58 @@ public final class Tx {
   private long now = -1;
   private boolean wroteOutbox;
   private boolean startedRun;
+  private @Nullable GroupWrites groupWrites;
+  private final Map<String, LockedRun> lockedRuns = new HashMap<>();
+  private final java.util.Set<String> taskRowsWritten = new java.util.HashSet<>();
 
   Tx(DSLContext dsl, Dialect dialect, TimeSource timeSource, KnownTime knownTime) {
     this.dsl = dsl;
     this.dialect = dialect;
     this.timeSource = timeSource;
     this.knownTime = knownTime;
+  }
+
+  /**
+   * Runs {@code work} with the history events and run updates it makes deferred and written
+   * together at its end ({@link GroupWrites}), for a transaction that many runs share.
+   */
+  <T> T withGroupWrites(Supplier<T> work) {
+    GroupWrites group = new GroupWrites();
+    groupWrites = group;
+    try {
+      T result = work.get();
+      group.write(this);
+      return result;
+    } finally {
+      groupWrites = null;
+    }
+  }
+
+  /**
+   * Keeps a run that {@link LockedRun#lockAll} locked, for the run's first {@link LockedRun#lock}.
+   */
+  void putLockedRun(LockedRun run) {
+    lockedRuns.put(run.runId(), run);
+  }
+
+  /** The run {@link LockedRun#lockAll} locked, once; {@code null} when it did not. */
+  @Nullable LockedRun takeLockedRun(String runId) {
+    return lockedRuns.isEmpty() ? null : lockedRuns.remove(runId);
+  }
+
+  /** Where this transaction's run writes wait, or {@code null} when they are made at once. */
+  @Nullable GroupWrites groupWrites() {
+    return groupWrites;
+  }
+
+  /** Notes that this transaction inserted a task or timer row of run {@code runId}. */
+  void noteTaskRows(String runId) {
+    taskRowsWritten.add(runId);
+  }
+
+  /** Whether this transaction inserted a task or timer row of run {@code runId}. */
+  boolean wroteTaskRows(String runId) {
+    return taskRowsWritten.contains(runId);
   }
 
   /** Notes that this transaction wrote an outbox row, for the relay to deliver. */

@@ -763,7 +763,7 @@ public final class WorkflowStore {
     }
     CompletionOutcome outcome;
     if (commands.stream().anyMatch(WorkflowStore::closesRun)) {
-      deleteRunTasks(tx, run.runId());
+      deleteRunTasks(tx, run);
       outcome = CompletionOutcome.CLOSED;
     } else {
       if (row != null) {
@@ -1163,7 +1163,7 @@ public final class WorkflowStore {
                 Event.WorkflowExecutionTimedOut timeout =
                     new Event.WorkflowExecutionTimedOut(executionTimeoutOf(run.row()));
                 run.append(timeout);
-                deleteRunTasks(tx, runId);
+                deleteRunTasks(tx, run);
                 close(tx, run, WorkflowStatus.TIMED_OUT, null, null);
                 run.flush();
                 OutboxStore.runClosed(tx, run, timeout);
@@ -1286,31 +1286,37 @@ public final class WorkflowStore {
           });
 
   /**
-   * Deletes the task and timer rows of a run that closes, which this transaction has locked. One
-   * read finds which tables hold any (a closing run usually has none left), so that only those are
-   * deleted from.
+   * Deletes the task and timer rows of a run that closes, which this transaction has locked: from
+   * the tables that held rows of it when it was locked ({@link LockedRun#rowsAtLock()}), or, when
+   * this transaction has inserted some since, from those one read finds holding any.
    */
-  static void deleteRunTasks(Tx tx, String runId) {
+  static void deleteRunTasks(Tx tx, LockedRun run) {
+    String runId = run.runId();
+    LockedRun.RowsAtLock held = run.rowsAtLock();
+    if (tx.wroteTaskRows(runId)) {
+      held =
+          RUN_TASKS_HELD.queryOne(
+              tx,
+              row ->
+                  new LockedRun.RowsAtLock(
+                      row.getBoolean(1), row.getBoolean(2), row.getBoolean(3), false),
+              runId,
+              runId,
+              runId);
+      if (held == null) {
+        throw new IllegalStateException("No answer to which tables hold rows of run " + runId);
+      }
+    }
     var w = BATON_WORKFLOW_TASKS;
     var a = BATON_ACTIVITY_TASKS;
     var t = BATON_TIMERS;
-    boolean[] held =
-        RUN_TASKS_HELD.queryOne(
-            tx,
-            row -> new boolean[] {row.getBoolean(1), row.getBoolean(2), row.getBoolean(3)},
-            runId,
-            runId,
-            runId);
-    if (held == null) {
-      throw new IllegalStateException("No answer to which tables hold rows of run " + runId);
-    }
-    if (held[0]) {
+    if (held.workflowTask()) {
       tx.dsl().deleteFrom(w).where(w.RUN_ID.eq(runId)).execute();
     }
-    if (held[1]) {
+    if (held.activityTasks()) {
       tx.dsl().deleteFrom(a).where(a.RUN_ID.eq(runId)).execute();
     }
-    if (held[2]) {
+    if (held.timers()) {
       tx.dsl().deleteFrom(t).where(t.RUN_ID.eq(runId)).execute();
     }
   }

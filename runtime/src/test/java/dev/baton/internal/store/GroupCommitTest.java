@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.ActivityLeaseLostException;
-import dev.baton.TimeSource;
-import dev.baton.internal.BatonFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,10 +30,7 @@ class GroupCommitTest {
 
   @BeforeEach
   void open(@TempDir Path folder) {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL(BatonFactory.embeddedUrl(folder));
-    h2.setUser("sa");
-    db = new Database(h2, new H2Dialect(), TimeSource.database(), () -> {});
+    db = MigratedH2.open(folder); // a group locks its members' runs in baton_runs first
     db.transact(
         tx -> tx.dsl().execute("CREATE TABLE item (id VARCHAR(20) PRIMARY KEY, tx INT NOT NULL)"));
     groups = new GroupCommit(db, workflowId -> workflowId.substring(0, 1));
