@@ -552,7 +552,9 @@ public final class ActivityStore {
           new Event.ActivityTaskStarted(
               row.getSeq(), row.getAttempt(), row.getLeaseOwner(), token.leaseToken()));
       run.append(outcome);
-      DELETE_TASK.update(run.tx(), row.getRunId(), row.getSeq());
+      if (DELETE_TASK.update(run.tx(), row.getRunId(), row.getSeq()) == 1) {
+        run.activityTaskDeleted();
+      }
     }
   }
 

@@ -45,20 +45,22 @@ final class LockedRun {
   private boolean closed;
   private boolean rowInserted = true;
   private final RowsAtLock rowsAtLock;
+  private int activityTasksDeleted;
+  private int timersDeleted;
 
   /**
-   * Which of the run's other rows existed when its row was locked: a workflow task, activity tasks,
-   * timers (all written under the run's lock), child runs. A closing run deletes only what it holds
-   * and looks for children to notify only when it has any.
+   * The run's other rows when its row was locked: whether it had a workflow task, how many activity
+   * tasks and timers (all written under the run's lock), whether it ever had a child run. A closing
+   * run deletes only what it still holds and looks for children to notify only when it has any.
    */
-  record RowsAtLock(boolean workflowTask, boolean activityTasks, boolean timers, boolean children) {
-    static final RowsAtLock NONE = new RowsAtLock(false, false, false, false);
+  record RowsAtLock(boolean workflowTask, int activityTasks, int timers, boolean children) {
+    static final RowsAtLock NONE = new RowsAtLock(false, 0, 0, false);
 
     static RowsAtLock read(java.sql.ResultSet row) throws java.sql.SQLException {
       return new RowsAtLock(
           row.getBoolean(RUN_COLUMNS + 2),
-          row.getBoolean(RUN_COLUMNS + 3),
-          row.getBoolean(RUN_COLUMNS + 4),
+          row.getInt(RUN_COLUMNS + 3),
+          row.getInt(RUN_COLUMNS + 4),
           row.getBoolean(RUN_COLUMNS + 5));
     }
   }
@@ -180,13 +182,18 @@ final class LockedRun {
             .select(
                 clock,
                 hasRowOf(BATON_WORKFLOW_TASKS, BATON_WORKFLOW_TASKS.RUN_ID),
-                hasRowOf(BATON_ACTIVITY_TASKS, BATON_ACTIVITY_TASKS.RUN_ID),
-                hasRowOf(BATON_TIMERS, BATON_TIMERS.RUN_ID),
+                rowsOf(BATON_ACTIVITY_TASKS, BATON_ACTIVITY_TASKS.RUN_ID),
+                rowsOf(BATON_TIMERS, BATON_TIMERS.RUN_ID),
                 hasRowOf(child, child.PARENT_RUN_ID))
             .from(BATON_RUNS);
     return runIds.size() == 1
         ? select.where(BATON_RUNS.RUN_ID.eq(runIds.get(0))).forUpdate()
         : select.where(BATON_RUNS.RUN_ID.in(runIds)).orderBy(BATON_RUNS.RUN_ID).forUpdate();
+  }
+
+  /** How many rows of {@code table} name the locked run in {@code runColumn} (not locked). */
+  private static Field<Integer> rowsOf(org.jooq.Table<?> table, Field<String> runColumn) {
+    return DSL.field(DSL.selectCount().from(table).where(runColumn.eq(BATON_RUNS.RUN_ID)));
   }
 
   /** Whether {@code table} has a row whose {@code runColumn} names the locked run (not locked). */
@@ -200,9 +207,29 @@ final class LockedRun {
     return rowsAtLock.workflowTask();
   }
 
-  /** Which of the run's other rows existed when this transaction locked it. */
+  /** The run's other rows when this transaction locked it. */
   RowsAtLock rowsAtLock() {
     return rowsAtLock;
+  }
+
+  /** Notes that this transaction deleted one of the run's activity task rows. */
+  void activityTaskDeleted() {
+    activityTasksDeleted++;
+  }
+
+  /** Notes that this transaction deleted one of the run's timer rows. */
+  void timerDeleted() {
+    timersDeleted++;
+  }
+
+  /** How many of the run's activity task rows, of those it had at lock, this transaction left. */
+  int activityTasksLeft() {
+    return rowsAtLock.activityTasks() - activityTasksDeleted;
+  }
+
+  /** How many of the run's timer rows, of those it had at lock, this transaction left. */
+  int timersLeft() {
+    return rowsAtLock.timers() - timersDeleted;
   }
 
   /**

@@ -37,8 +37,9 @@ public final class TimerStore {
         .execute();
   }
 
-  static void deleteTimer(Tx tx, String runId, int seq) {
-    tx.dsl()
+  /** Deletes timer {@code seq} of run {@code runId}; returns how many rows it deleted. */
+  static int deleteTimer(Tx tx, String runId, int seq) {
+    return tx.dsl()
         .deleteFrom(BATON_TIMERS)
         .where(BATON_TIMERS.RUN_ID.eq(runId))
         .and(BATON_TIMERS.SEQ.eq(seq))
@@ -164,6 +165,9 @@ public final class TimerStore {
             .and(BATON_TIMERS.SEQ.eq(timer.seq()))
             .and(BATON_TIMERS.FIRE_AT.le(tx.now()))
             .execute();
+    if (deleted == 1) {
+      run.timerDeleted();
+    }
     if (deleted == 0) {
       // Fired by another sweeper, or by this one's first try of this transaction.
       return task == null ? null : workflows.timerTaskCommittedBefore(tx, timer, task);

@@ -1068,7 +1068,9 @@ public final class WorkflowStore {
     } else if (command instanceof Event.TimerStarted timer) {
       TimerStore.insertTimer(tx, run.row(), timer);
     } else if (command instanceof Event.TimerCanceled canceled) {
-      TimerStore.deleteTimer(tx, run.runId(), canceled.seq());
+      if (TimerStore.deleteTimer(tx, run.runId(), canceled.seq()) == 1) {
+        run.timerDeleted();
+      }
     } else if (command instanceof Event.MarkerRecorded) {
       // History alone holds it.
     } else if (command instanceof Event.ActivityTaskCancelRequested cancel) {
@@ -1292,31 +1294,34 @@ public final class WorkflowStore {
    */
   static void deleteRunTasks(Tx tx, LockedRun run) {
     String runId = run.runId();
-    LockedRun.RowsAtLock held = run.rowsAtLock();
+    boolean workflowTask = run.rowsAtLock().workflowTask();
+    boolean activityTasks = run.activityTasksLeft() > 0;
+    boolean timers = run.timersLeft() > 0;
     if (tx.wroteTaskRows(runId)) {
-      held =
+      boolean[] held =
           RUN_TASKS_HELD.queryOne(
               tx,
-              row ->
-                  new LockedRun.RowsAtLock(
-                      row.getBoolean(1), row.getBoolean(2), row.getBoolean(3), false),
+              row -> new boolean[] {row.getBoolean(1), row.getBoolean(2), row.getBoolean(3)},
               runId,
               runId,
               runId);
       if (held == null) {
         throw new IllegalStateException("No answer to which tables hold rows of run " + runId);
       }
+      workflowTask = held[0];
+      activityTasks = held[1];
+      timers = held[2];
     }
     var w = BATON_WORKFLOW_TASKS;
     var a = BATON_ACTIVITY_TASKS;
     var t = BATON_TIMERS;
-    if (held.workflowTask()) {
+    if (workflowTask) {
       tx.dsl().deleteFrom(w).where(w.RUN_ID.eq(runId)).execute();
     }
-    if (held.activityTasks()) {
+    if (activityTasks) {
       tx.dsl().deleteFrom(a).where(a.RUN_ID.eq(runId)).execute();
     }
-    if (held.timers()) {
+    if (timers) {
       tx.dsl().deleteFrom(t).where(t.RUN_ID.eq(runId)).execute();
     }
   }
