@@ -132,7 +132,7 @@ final class QueryHandler {
             services.converter(),
             deadlockTimeout);
     try {
-      instance.processTask(history, 0);
+      instance.replayCompletedTasks(history);
       return instance;
     } catch (RuntimeException e) {
       instance.destroy();

@@ -56,6 +56,7 @@ public final class WorkflowInstance implements WorkflowContext {
   private final Map<Integer, PendingLocalActivity> pendingLocalActivities = new LinkedHashMap<>();
   private final Map<Integer, PendingLocalActivity> localRetryTimers = new HashMap<>();
   private LocalActivities localActivities = LocalActivities.NONE;
+  private boolean onlyCompletedTasks;
   private final Map<Integer, PendingChild> pendingChildren = new HashMap<>();
   private final Map<Integer, PromiseImpl<Void>> pendingExternalSignals = new HashMap<>();
   private final Map<Integer, PromiseImpl<Void>> pendingExternalCancels = new HashMap<>();
@@ -216,6 +217,23 @@ public final class WorkflowInstance implements WorkflowContext {
     }
   }
 
+  /**
+   * Brings a fresh instance to the state its run's last completed workflow task left, for a query:
+   * replays {@code events} (the run's history up to that task's commands) and leaves out the inputs
+   * no completed task saw yet (a signal that arrived while the last task ran is recorded before
+   * that task's events), so that the answer is the state the workers hold, not one ahead of it.
+   *
+   * @throws NonDeterministicException if the code does not replay its history
+   */
+  public void replayCompletedTasks(List<StoredEvent> events) {
+    onlyCompletedTasks = true;
+    try {
+      process(events, 0);
+    } finally {
+      onlyCompletedTasks = false;
+    }
+  }
+
   private WorkflowTaskResult process(List<StoredEvent> events, long taskTime) {
     requireContiguous(events);
     segments = split(events, taskTime);
@@ -297,7 +315,7 @@ public final class WorkflowInstance implements WorkflowContext {
         inputs.add(event);
       }
     }
-    result.add(new Segment(inputs, taskTime, null, 0));
+    result.add(new Segment(onlyCompletedTasks ? List.of() : inputs, taskTime, null, 0));
     return result;
   }
 
