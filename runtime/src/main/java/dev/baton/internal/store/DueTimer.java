@@ -1,5 +1,6 @@
 package dev.baton.internal.store;
 
+import java.util.Comparator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,4 +20,8 @@ public record DueTimer(
     String workflowId,
     String workflowType,
     String taskQueue,
-    @Nullable String stickyOwner) {}
+    @Nullable String stickyOwner) {
+  /** The order firing transactions lock runs in, so that two sweepers never deadlock. */
+  static final Comparator<DueTimer> LOCK_ORDER =
+      Comparator.comparing(DueTimer::runId).thenComparingInt(DueTimer::seq);
+}

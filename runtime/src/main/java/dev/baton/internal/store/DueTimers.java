@@ -1,7 +1,6 @@
 package dev.baton.internal.store;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -18,7 +17,7 @@ public record DueTimers(List<DueTimer> timers, long now, long nanos) {
    */
   public List<DueTimers> byRuns(int size) {
     List<DueTimer> sorted = new ArrayList<>(timers);
-    sorted.sort(Comparator.comparing(DueTimer::runId).thenComparingInt(DueTimer::seq));
+    sorted.sort(DueTimer.LOCK_ORDER);
     List<DueTimers> parts = new ArrayList<>();
     int from = 0;
     while (from < sorted.size()) {

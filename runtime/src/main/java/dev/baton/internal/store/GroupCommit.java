@@ -136,10 +136,9 @@ public final class GroupCommit implements Committer {
       List<Outcome> outcomes =
           db.transact(
               tx ->
-                  tx.withGroupWrites(
+                  tx.sharedByRuns(
+                      group.stream().map(member -> member.runId).toList(),
                       () -> {
-                        LockedRun.lockAll(
-                            tx, group.stream().map(member -> member.runId).distinct().toList());
                         List<Outcome> attempt = new ArrayList<>(group.size());
                         for (Member<?> member : group) {
                           try {

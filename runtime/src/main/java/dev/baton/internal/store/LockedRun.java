@@ -75,8 +75,8 @@ final class LockedRun {
 
   /**
    * Locks the run's row, or returns {@code null} when there is no such run. The same statement
-   * reads the transaction's now, and whether the run has a workflow task row (not locked: rows of a
-   * run are written under its lock).
+   * reads the transaction's now, and the run's other rows ({@link RowsAtLock}; not locked: rows of
+   * a run are written under its lock).
    */
   static @Nullable LockedRun lock(Tx tx, String runId) {
     GroupWrites group = tx.groupWrites();
@@ -87,19 +87,8 @@ final class LockedRun {
     if (prefetched != null) {
       return prefetched;
     }
-    Long knownNow = tx.knownNow();
-    RenderedSql statement = knownNow == null ? LOCK_READING_CLOCK : LOCK_AT_KNOWN_TIME;
-    RenderedSql.RowReader<LockedRun> reader =
-        row -> {
-          BatonRunsRecord run = RenderedSql.readRecord(tx, BATON_RUNS, row);
-          if (knownNow == null) {
-            tx.noteNow(row.getLong(RUN_COLUMNS + 1));
-          }
-          return new LockedRun(tx, run, RowsAtLock.read(row));
-        };
-    return knownNow == null
-        ? statement.queryOne(tx, reader, runId)
-        : statement.queryOne(tx, reader, knownNow, runId);
+    List<LockedRun> locked = lock(tx, List.of(runId));
+    return locked.isEmpty() ? null : locked.get(0);
   }
 
   private static final int RUN_COLUMNS = BATON_RUNS.fields().length;
@@ -111,35 +100,42 @@ final class LockedRun {
    * has not.
    */
   static void lockAll(Tx tx, List<String> runIds) {
-    if (runIds.isEmpty()) {
-      return;
+    if (!runIds.isEmpty()) {
+      lock(tx, runIds).forEach(tx::putLockedRun);
     }
-    boolean readClock = tx.knownNow() == null;
+  }
+
+  /**
+   * Locks the rows of {@code runIds} (distinct, at least one) in one statement, in the order of
+   * their ids, reading the clock with them when the transaction has not; returns those found.
+   */
+  private static List<LockedRun> lock(Tx tx, List<String> runIds) {
+    Long knownNow = tx.knownNow();
     List<Object> values = new ArrayList<>(runIds.size() + 1);
-    if (!readClock) {
-      values.add(tx.knownNow());
+    if (knownNow != null) {
+      values.add(knownNow);
     }
     values.addAll(runIds);
-    lockAllStatement(runIds.size(), readClock)
+    return lockStatement(runIds.size(), knownNow == null)
         .queryList(
             tx,
             row -> {
               BatonRunsRecord run = RenderedSql.readRecord(tx, BATON_RUNS, row);
-              if (readClock) {
+              if (knownNow == null) {
                 tx.noteNow(row.getLong(RUN_COLUMNS + 1));
               }
-              tx.putLockedRun(new LockedRun(tx, run, RowsAtLock.read(row)));
-              return run;
+              return new LockedRun(tx, run, RowsAtLock.read(row));
             },
             values.toArray());
   }
 
-  private static final java.util.concurrent.ConcurrentMap<Integer, RenderedSql> LOCK_ALL =
+  /** The lock statements, by run count; negative counts for those at a known time. */
+  private static final java.util.concurrent.ConcurrentMap<Integer, RenderedSql> LOCKS =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** {@link #lockAll}'s statement for {@code count} runs; reading the clock or at a known time. */
-  private static RenderedSql lockAllStatement(int count, boolean readClock) {
-    return LOCK_ALL.computeIfAbsent(
+  /** The statement locking {@code count} runs; reading the clock or at a known time. */
+  private static RenderedSql lockStatement(int count, boolean readClock) {
+    return LOCKS.computeIfAbsent(
         readClock ? count : -count,
         key -> {
           List<Object> placeholders = new ArrayList<>();
@@ -152,25 +148,10 @@ final class LockedRun {
           }
           placeholders.addAll(runs);
           return new RenderedSql(
-              "lock " + count + " runs",
+              count == 1 ? "lock run" : "lock " + count + " runs",
               placeholders,
               tx -> lockQuery(tx, readClock ? null : 1_000_001L, runs));
         });
-  }
-
-  /** {@link #lock}'s statement when the transaction reads the database's clock with it. */
-  private static final RenderedSql LOCK_READING_CLOCK =
-      new RenderedSql("lock run", List.of("\u0001run"), tx -> lockQuery(tx, null, "\u0001run"));
-
-  /** {@link #lock}'s statement when the transaction's now is known. */
-  private static final RenderedSql LOCK_AT_KNOWN_TIME =
-      new RenderedSql(
-          "lock run at a known time",
-          List.of(1_000_001L, "\u0001run"),
-          tx -> lockQuery(tx, 1_000_001L, "\u0001run"));
-
-  private static org.jooq.Query lockQuery(Tx tx, @Nullable Long now, String runId) {
-    return lockQuery(tx, now, List.of(runId));
   }
 
   private static org.jooq.Query lockQuery(Tx tx, @Nullable Long now, List<String> runIds) {

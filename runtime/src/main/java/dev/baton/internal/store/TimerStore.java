@@ -5,8 +5,6 @@ import static dev.baton.internal.jooq.Tables.BATON_TIMERS;
 
 import dev.baton.internal.history.Event;
 import dev.baton.internal.jooq.tables.records.BatonRunsRecord;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,16 +84,15 @@ public final class TimerStore {
       return;
     }
     Map<DueTimer, TimerWorkflowTask> tasks = resume(due, resumer);
+    List<DueTimer> timers = due.timers().stream().sorted(DueTimer.LOCK_ORDER).toList();
     Map<DueTimer, CompletionResult> committed;
     try {
       committed =
           db.transact(
               tx ->
-                  tx.withGroupWrites(
+                  tx.sharedByRuns(
+                      timers.stream().map(DueTimer::runId).toList(),
                       () -> {
-                        List<DueTimer> timers = inLockOrder(due.timers());
-                        LockedRun.lockAll(
-                            tx, timers.stream().map(DueTimer::runId).distinct().toList());
                         Map<DueTimer, CompletionResult> results = new HashMap<>();
                         for (DueTimer timer : timers) {
                           CompletionResult result = fire(tx, timer, tasks.get(timer));
@@ -139,12 +136,6 @@ public final class TimerStore {
     return alone.isEmpty()
         ? Map.of()
         : resumer.resume(alone, db.nowSince(due.now(), due.nanos()), workflows::readHistories);
-  }
-
-  private static List<DueTimer> inLockOrder(List<DueTimer> timers) {
-    List<DueTimer> sorted = new ArrayList<>(timers);
-    sorted.sort(Comparator.comparing(DueTimer::runId).thenComparingInt(DueTimer::seq));
-    return sorted;
   }
 
   /**

@@ -28,4 +28,22 @@ public record TimerWorkflowTask(
     String requestId,
     List<Event> commands,
     EagerActivities grant,
-    Consumer<@Nullable CompletionResult> afterCommit) {}
+    Consumer<@Nullable CompletionResult> afterCommit) {
+  /** This task, with {@code then} run after its {@link #afterCommit}, whatever that does. */
+  public TimerWorkflowTask andThen(Runnable then) {
+    return new TimerWorkflowTask(
+        expectedNextEventId,
+        taskTime,
+        identity,
+        requestId,
+        commands,
+        grant,
+        completion -> {
+          try {
+            afterCommit.accept(completion);
+          } finally {
+            then.run();
+          }
+        });
+  }
+}

@@ -3,6 +3,7 @@ package dev.baton.internal.store;
 import dev.baton.SettableTimeSource;
 import dev.baton.TimeSource;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -31,13 +32,15 @@ public final class Tx {
   }
 
   /**
-   * Runs {@code work} with the history events and run updates it makes deferred and written
-   * together at its end ({@link GroupWrites}), for a transaction that many runs share.
+   * Runs {@code work}, for a transaction that the runs {@code runIds} share: locks them first, in
+   * one statement ({@link LockedRun#lockAll}), and defers the history events and run updates {@code
+   * work} makes, to write them together at its end ({@link GroupWrites}).
    */
-  <T> T withGroupWrites(Supplier<T> work) {
+  <T> T sharedByRuns(List<String> runIds, Supplier<T> work) {
     GroupWrites group = new GroupWrites();
     groupWrites = group;
     try {
+      LockedRun.lockAll(this, runIds.stream().distinct().toList());
       T result = work.get();
       group.write(this);
       return result;

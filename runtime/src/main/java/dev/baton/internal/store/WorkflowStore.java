@@ -418,16 +418,7 @@ public final class WorkflowStore {
                             settings);
                     if (opened.run() == null) {
                       return new StartedWithTask(
-                          opened.runId(),
-                          new CompletionResult(
-                              CompletionOutcome.ALREADY_COMMITTED,
-                              0,
-                              0,
-                              false,
-                              false,
-                              ActivityStore.startedBy(tx, opened.runId(), eager.owner(), requested),
-                              false,
-                              false));
+                          opened.runId(), alreadyCommitted(tx, opened.runId(), eager, requested));
                     }
                     LockedRun run = opened.run();
                     tx.noteStartedRun();
@@ -702,19 +693,9 @@ public final class WorkflowStore {
                             tx, task.runId(), "WorkflowTaskStarted", task.leaseToken())
                     ? CompletionOutcome.ALREADY_COMMITTED
                     : CompletionOutcome.LEASE_LOST;
-            if (outcome == CompletionOutcome.ALREADY_COMMITTED && eager.slots() > 0) {
-              // The first try leased activities to this worker, which has not run them yet.
-              return new CompletionResult(
-                  outcome,
-                  0,
-                  0,
-                  false,
-                  false,
-                  ActivityStore.startedBy(tx, task.runId(), eager.owner(), requested),
-                  false,
-                  false);
-            }
-            return CompletionResult.nothingAppended(outcome);
+            return outcome == CompletionOutcome.ALREADY_COMMITTED
+                ? alreadyCommitted(tx, task.runId(), eager, requested)
+                : CompletionResult.nothingAppended(outcome);
           }
           boolean newEvents =
               run.nextEventIdAtLock() != expectedNextEventId
@@ -830,17 +811,7 @@ public final class WorkflowStore {
                 tx, token.runId(), "WorkflowTaskStarted", workflowTaskRequestId(token))) {
               return null;
             }
-            return new CompletionResult(
-                CompletionOutcome.ALREADY_COMMITTED,
-                0,
-                0,
-                false,
-                false,
-                eager.slots() > 0
-                    ? ActivityStore.startedBy(tx, token.runId(), eager.owner(), requested)
-                    : List.of(),
-                false,
-                false);
+            return alreadyCommitted(tx, token.runId(), eager, requested);
           }
           LockedRun run = locked.run();
           boolean current =
@@ -905,14 +876,24 @@ public final class WorkflowStore {
     if (!HistoryQueries.hasRequest(tx, timer.runId(), "WorkflowTaskStarted", task.requestId())) {
       return null;
     }
+    return alreadyCommitted(tx, timer.runId(), task.grant(), task.commands());
+  }
+
+  /**
+   * The outcome of a retried commit whose first try committed: nothing appended now, and the
+   * activities of {@code requested} that the first try leased to {@code eager}'s owner, which has
+   * not run them yet.
+   */
+  private static CompletionResult alreadyCommitted(
+      Tx tx, String runId, EagerActivities eager, List<Event> requested) {
     return new CompletionResult(
         CompletionOutcome.ALREADY_COMMITTED,
         0,
         0,
         false,
         false,
-        task.grant().slots() > 0
-            ? ActivityStore.startedBy(tx, timer.runId(), task.grant().owner(), task.commands())
+        eager.slots() > 0
+            ? ActivityStore.startedBy(tx, runId, eager.owner(), requested)
             : List.of(),
         false,
         false);

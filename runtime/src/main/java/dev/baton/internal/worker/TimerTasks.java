@@ -46,20 +46,7 @@ final class TimerTasks implements TimerResumer {
     synchronized (this) {
       pending++;
     }
-    return new TimerWorkflowTask(
-        task.expectedNextEventId(),
-        task.taskTime(),
-        task.identity(),
-        task.requestId(),
-        task.commands(),
-        task.grant(),
-        completion -> {
-          try {
-            task.afterCommit().accept(completion);
-          } finally {
-            ended();
-          }
-        });
+    return task.andThen(this::ended);
   }
 
   private synchronized void ended() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A transaction that many runs share ({@link Tx#withGroupWrites}): their runs are locked by one
+ * A transaction that many runs share ({@link Tx#sharedByRuns}): their runs are locked by one
  * statement ({@link LockedRun#lockAll}), their history events and run updates are written only at
  * its end, and a run locked a second time reads what the transaction wrote for it before.
  */
@@ -49,9 +49,9 @@ class GroupWritesTest {
 
     db.transact(
         tx ->
-            tx.withGroupWrites(
+            tx.sharedByRuns(
+                List.of(a, b, "no-such-run"),
                 () -> {
-                  LockedRun.lockAll(tx, List.of(a, b, "no-such-run"));
                   LockedRun first = LockedRun.lock(tx, a);
                   long firstId = first.append(new Event.TimerFired(1));
                   first.flush();
