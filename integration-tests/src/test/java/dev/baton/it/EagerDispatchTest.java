@@ -122,16 +122,7 @@ class EagerDispatchTest {
           .newWorker("durable", mode.workerOptions().workflowSlots(4).build())
           .registerWorkflow(Durable.SleeperSecondsImpl.class)
           .start();
-      List<WorkflowHandle<List<Instant>>> sleepers = new ArrayList<>();
-      for (int i = 0; i < WORKFLOWS; i++) {
-        sleepers.add(Durable_SleeperSecondsClient.of(baton).start("timer-" + i, 1));
-      }
-      for (int i = 0; i < WORKFLOWS; i++) {
-        List<Instant> times = sleepers.get(i).result(Duration.ofSeconds(30));
-        assertThat(Duration.between(times.get(0), times.get(1)))
-            .as("how long timer-%d slept by its own clock", i)
-            .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-        List<HistoryEvent> history = baton.history("timer-" + i);
+      for (List<HistoryEvent> history : sleepOneSecondEach(baton, "timer-")) {
         assertThat(history)
             .extracting(HistoryEvent::type)
             .containsExactly(
@@ -178,15 +169,8 @@ class EagerDispatchTest {
               DispatchMode.EAGER.workerOptions().workflowSlots(4).maxCachedWorkflows(0).build())
           .registerWorkflow(Durable.SleeperSecondsImpl.class)
           .start();
-      List<WorkflowHandle<List<Instant>>> sleepers = new ArrayList<>();
-      for (int i = 0; i < WORKFLOWS; i++) {
-        sleepers.add(Durable_SleeperSecondsClient.of(baton).start("evicted-" + i, 1));
-      }
-      for (int i = 0; i < WORKFLOWS; i++) {
-        List<Instant> times = sleepers.get(i).result(Duration.ofSeconds(30));
-        assertThat(Duration.between(times.get(0), times.get(1)))
-            .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-        assertThat(baton.history("evicted-" + i))
+      for (List<HistoryEvent> history : sleepOneSecondEach(baton, "evicted-")) {
+        assertThat(history)
             .extracting(HistoryEvent::type)
             .containsSubsequence(
                 "TimerFired",
@@ -200,6 +184,27 @@ class EagerDispatchTest {
       // At most one read per firing transaction, and at least one: the runs were not in memory.
       assertThat(counting.count(HISTORY_READS)).as(HISTORY_READS).isBetween(1L, (long) WORKFLOWS);
     }
+  }
+
+  /**
+   * Starts {@link #WORKFLOWS} runs of {@code SleeperSeconds} (ids {@code prefix} + n) that sleep
+   * one second each, checks that each slept at least that long by its own clock, and returns their
+   * histories, in order.
+   */
+  private static List<List<HistoryEvent>> sleepOneSecondEach(Baton baton, String prefix) {
+    List<WorkflowHandle<List<Instant>>> sleepers = new ArrayList<>();
+    for (int i = 0; i < WORKFLOWS; i++) {
+      sleepers.add(Durable_SleeperSecondsClient.of(baton).start(prefix + i, 1));
+    }
+    List<List<HistoryEvent>> histories = new ArrayList<>();
+    for (int i = 0; i < WORKFLOWS; i++) {
+      List<Instant> times = sleepers.get(i).result(Duration.ofSeconds(30));
+      assertThat(Duration.between(times.get(0), times.get(1)))
+          .as("how long %s%d slept by its own clock", prefix, i)
+          .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+      histories.add(baton.history(prefix + i));
+    }
+    return histories;
   }
 
   /** {@link StepsImpl} that notes which threads ran each workflow's activities. */
