@@ -76,7 +76,7 @@ final class DeterministicScheduler {
       progress = false;
       for (int i = 0; i < branches.size(); i++) {
         Branch branch = branches.get(i);
-        if (branch.done || (branch.thread != null && !branch.waitCondition.getAsBoolean())) {
+        if (branch.done || (branch.started && !branch.waitCondition.getAsBoolean())) {
           continue;
         }
         runOnce(branch, deadlockTimeout);
@@ -92,9 +92,9 @@ final class DeterministicScheduler {
   }
 
   private void runOnce(Branch branch, Duration deadlockTimeout) {
-    if (branch.thread == null) {
-      branch.thread = WorkflowThreadFactory.newThread(branch.name, branch::run);
-      branch.thread.start();
+    if (!branch.started) {
+      branch.started = true;
+      WorkflowThreadFactory.start(branch.name, branch::run);
     } else {
       branch.permit.release();
     }
@@ -111,9 +111,9 @@ final class DeterministicScheduler {
       }
     } while (!yielded && replayProgress != progressSeen);
     if (!yielded) {
-      StackTraceElement[] stack = branch.thread.getStackTrace();
+      StackTraceElement[] stack = branch.stackTrace();
       destroyed = true;
-      branch.thread.interrupt();
+      branch.interrupt();
       throw new PotentialDeadlockException(branch.name, deadlockTimeout.toMillis(), stack);
     }
   }
@@ -168,11 +168,11 @@ final class DeterministicScheduler {
   void destroy() {
     destroyed = true;
     for (Branch branch : branches) {
-      if (branch.thread != null && !branch.done) {
+      if (branch.started && !branch.done) {
         branch.permit.release();
         try {
           if (!driver.tryAcquire(1, TimeUnit.SECONDS)) {
-            branch.thread.interrupt();
+            branch.interrupt();
           }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
@@ -188,7 +188,13 @@ final class DeterministicScheduler {
     private final String name;
     private final Runnable body;
     private final Semaphore permit = new Semaphore(0);
+
+    /** Whether its thread was started (by the driver, which alone reads it). */
+    private boolean started;
+
+    /** The thread running the branch's code, while it runs it; guarded by this branch. */
     private @Nullable Thread thread;
+
     private BooleanSupplier waitCondition = () -> true;
     private volatile boolean done;
     private boolean priority;
@@ -213,7 +219,25 @@ final class DeterministicScheduler {
       return DeterministicScheduler.this;
     }
 
+    /** Where the branch's code is now; empty when no thread runs it. */
+    private synchronized StackTraceElement[] stackTrace() {
+      return thread == null ? new StackTraceElement[0] : thread.getStackTrace();
+    }
+
+    /**
+     * Interrupts the branch's thread while it runs the branch: a pooled thread that has gone on to
+     * other work is left alone.
+     */
+    private synchronized void interrupt() {
+      if (thread != null) {
+        thread.interrupt();
+      }
+    }
+
     private void run() {
+      synchronized (this) {
+        thread = Thread.currentThread();
+      }
       CURRENT.set(this);
       try {
         if (!destroyed) {
@@ -224,6 +248,9 @@ final class DeterministicScheduler {
       } catch (Throwable e) {
         owner.branchFailed(e);
       } finally {
+        synchronized (this) {
+          thread = null;
+        }
         done = true;
         CURRENT.remove();
         driver.release();
