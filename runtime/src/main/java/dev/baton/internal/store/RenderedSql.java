@@ -84,25 +84,37 @@ final class RenderedSql {
   /**
    * Runs the statement once for each of {@code rows}, the values for its placeholders, as one JDBC
    * batch: one round trip on MySQL, whose driver sends the batch as one multi-statement request.
+   * Returns each row's count, in order.
+   *
+   * @throws IllegalStateException when the driver does not report each row's count (Connector/J
+   *     does not for a batch of {@code INSERT}s it rewrites as one; Baton batches no inserts here)
    */
-  void updateBatch(Tx tx, List<Object[]> rows) {
+  int[] updateBatch(Tx tx, List<Object[]> rows) {
     if (rows.isEmpty()) {
-      return;
+      return new int[0];
     }
     String sql = text(tx);
-    tx.dsl()
-        .connection(
-            connection -> {
-              try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (Object[] values : rows) {
-                  bind(statement, values);
-                  statement.addBatch();
-                }
-                statement.executeBatch();
-              } catch (SQLException e) {
-                throw failure(e);
-              }
-            });
+    int[] counts =
+        tx.dsl()
+            .connectionResult(
+                connection -> {
+                  try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (Object[] values : rows) {
+                      bind(statement, values);
+                      statement.addBatch();
+                    }
+                    return statement.executeBatch();
+                  } catch (SQLException e) {
+                    throw failure(e);
+                  }
+                });
+    for (int count : counts) {
+      if (count < 0 || counts.length != rows.size()) {
+        throw new IllegalStateException(
+            "The driver did not report the row count of each " + name + " in a batch");
+      }
+    }
+    return counts;
   }
 
   /**

@@ -5,6 +5,7 @@ import static dev.baton.internal.jooq.Tables.BATON_TIMERS;
 
 import dev.baton.internal.history.Event;
 import dev.baton.internal.jooq.tables.records.BatonRunsRecord;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,24 +25,49 @@ public final class TimerStore {
     this.workflows = workflows;
   }
 
+  private static final RenderedSql INSERT_TIMER =
+      new RenderedSql(
+          "insert timer",
+          List.of("\u0001run", 1_000_001, "\u0001workflow", 1_000_000_002L),
+          tx ->
+              tx.dsl()
+                  .insertInto(BATON_TIMERS)
+                  .set(BATON_TIMERS.RUN_ID, "\u0001run")
+                  .set(BATON_TIMERS.SEQ, 1_000_001)
+                  .set(BATON_TIMERS.WORKFLOW_ID, "\u0001workflow")
+                  .set(BATON_TIMERS.FIRE_AT, 1_000_000_002L));
+
+  private static final RenderedSql DELETE_TIMER =
+      new RenderedSql(
+          "delete timer",
+          List.of("\u0001run", 1_000_001),
+          tx ->
+              tx.dsl()
+                  .deleteFrom(BATON_TIMERS)
+                  .where(BATON_TIMERS.RUN_ID.eq("\u0001run"))
+                  .and(BATON_TIMERS.SEQ.eq(1_000_001)));
+
+  /** Deletes a timer that is due by the given time. */
+  private static final RenderedSql DELETE_DUE_TIMER =
+      new RenderedSql(
+          "delete due timer",
+          List.of("\u0001run", 1_000_001, 1_000_000_002L),
+          tx ->
+              tx.dsl()
+                  .deleteFrom(BATON_TIMERS)
+                  .where(BATON_TIMERS.RUN_ID.eq("\u0001run"))
+                  .and(BATON_TIMERS.SEQ.eq(1_000_001))
+                  .and(BATON_TIMERS.FIRE_AT.le(1_000_000_002L)));
+
   static void insertTimer(Tx tx, BatonRunsRecord run, Event.TimerStarted timer) {
     tx.noteTaskRows(run.getRunId());
-    tx.dsl()
-        .insertInto(BATON_TIMERS)
-        .set(BATON_TIMERS.RUN_ID, run.getRunId())
-        .set(BATON_TIMERS.SEQ, timer.seq())
-        .set(BATON_TIMERS.WORKFLOW_ID, run.getWorkflowId())
-        .set(BATON_TIMERS.FIRE_AT, tx.now() + timer.durationMillis())
-        .execute();
+    INSERT_TIMER.update(
+        tx, run.getRunId(), timer.seq(), run.getWorkflowId(), tx.now() + timer.durationMillis());
   }
 
   /** Deletes timer {@code seq} of run {@code runId}; returns how many rows it deleted. */
   static int deleteTimer(Tx tx, String runId, int seq) {
-    return tx.dsl()
-        .deleteFrom(BATON_TIMERS)
-        .where(BATON_TIMERS.RUN_ID.eq(runId))
-        .and(BATON_TIMERS.SEQ.eq(seq))
-        .execute();
+    return DELETE_TIMER.update(tx, runId, seq);
   }
 
   /**
@@ -67,10 +93,10 @@ public final class TimerStore {
 
   /**
    * Fires {@code due} in one transaction: for each timer, in the order of the runs' ids (so two
-   * sweepers lock runs in one order), it deletes the row, appends {@code TimerFired} and schedules
-   * a workflow task. A timer whose row another sweeper deleted first, or whose run closed, is
-   * skipped by its row count, not by rolling back the others, so a timer fires once even when
-   * several processes sweep. The runs are locked by one statement first ({@link
+   * sweepers lock runs in one order), it deletes the row (all of them by one batch), appends {@code
+   * TimerFired} and schedules a workflow task. A timer whose row another sweeper deleted first, or
+   * whose run closed, is skipped by its row count, not by rolling back the others, so a timer fires
+   * once even when several processes sweep. The runs are locked by one statement first ({@link
    * LockedRun#lockAll}), and the timers' history events and run updates written together at the end
    * ({@link GroupWrites}).
    *
@@ -93,9 +119,11 @@ public final class TimerStore {
                   tx.sharedByRuns(
                       timers.stream().map(DueTimer::runId).toList(),
                       () -> {
+                        int[] deleted = deleteDue(tx, timers);
                         Map<DueTimer, CompletionResult> results = new HashMap<>();
-                        for (DueTimer timer : timers) {
-                          CompletionResult result = fire(tx, timer, tasks.get(timer));
+                        for (int i = 0; i < timers.size(); i++) {
+                          DueTimer timer = timers.get(i);
+                          CompletionResult result = fire(tx, timer, deleted[i], tasks.get(timer));
                           if (result != null) {
                             results.put(timer, result);
                           }
@@ -139,23 +167,29 @@ public final class TimerStore {
   }
 
   /**
-   * Fires {@code timer}, with {@code task} when it is given and the run has not moved on since the
-   * task's code ran; returns how the task's commit ended, or {@code null} when the timer fired
-   * alone or not at all.
+   * Deletes the rows of {@code timers} that are still due, as one batch: one round trip instead of
+   * one per timer; returns each timer's row count (0: another sweeper fired it first, or this
+   * firing's first try did).
    */
-  private @Nullable CompletionResult fire(Tx tx, DueTimer timer, @Nullable TimerWorkflowTask task) {
+  private static int[] deleteDue(Tx tx, List<DueTimer> timers) {
+    List<Object[]> keys = new ArrayList<>(timers.size());
+    for (DueTimer timer : timers) {
+      keys.add(new Object[] {timer.runId(), timer.seq(), tx.now()});
+    }
+    return DELETE_DUE_TIMER.updateBatch(tx, keys);
+  }
+
+  /**
+   * Fires {@code timer}, whose row the transaction deleted ({@code deleted} is 1) or found gone,
+   * with {@code task} when it is given and the run has not moved on since the task's code ran;
+   * returns how the task's commit ended, or {@code null} when the timer fired alone or not at all.
+   */
+  private @Nullable CompletionResult fire(
+      Tx tx, DueTimer timer, int deleted, @Nullable TimerWorkflowTask task) {
     LockedRun run = LockedRun.lock(tx, timer.runId());
     if (run == null) {
-      deleteTimer(tx, timer.runId(), timer.seq()); // its run is gone: nothing will ever fire it
-      return null;
+      return null; // its run is gone: its row, if any, went with the others
     }
-    int deleted =
-        tx.dsl()
-            .deleteFrom(BATON_TIMERS)
-            .where(BATON_TIMERS.RUN_ID.eq(timer.runId()))
-            .and(BATON_TIMERS.SEQ.eq(timer.seq()))
-            .and(BATON_TIMERS.FIRE_AT.le(tx.now()))
-            .execute();
     if (deleted == 1) {
       run.timerDeleted();
     }

@@ -303,6 +303,7 @@ public final class WorkflowStore {
     WorkflowIdReusePolicy reusePolicy = settings.reusePolicy();
     ParentLink parent = settings.parent();
     int attempt = settings.attempt();
+    beforeCurrentRunRead(tx);
     BatonCurrentRunsRecord current =
         LOCK_CURRENT_RUN.queryOne(
             tx, row -> RenderedSql.readRecord(tx, BATON_CURRENT_RUNS, row), workflowId);
@@ -531,6 +532,7 @@ public final class WorkflowStore {
   }
 
   static @Nullable String currentRunId(Tx tx, String workflowId) {
+    beforeCurrentRunRead(tx);
     return tx.dsl()
         .select(BATON_CURRENT_RUNS.RUN_ID)
         .from(BATON_CURRENT_RUNS)
@@ -1209,7 +1211,32 @@ public final class WorkflowStore {
       @Nullable String result,
       @Nullable String failure) {
     run.close(status, result, failure); // written by the run's flush
-    CLOSE_CURRENT_RUN.update(tx, status.name(), run.row().getWorkflowId(), run.runId());
+    Object[] values = {status.name(), run.row().getWorkflowId(), run.runId()};
+    GroupWrites group = tx.groupWrites();
+    if (group != null) {
+      group.addCurrentRunClose(values); // before the current-run row is next read, or the commit
+    } else {
+      CLOSE_CURRENT_RUN.update(tx, values);
+    }
+  }
+
+  /**
+   * Closes the current-run rows of {@code closes}, the values of {@link #CLOSE_CURRENT_RUN}, as one
+   * batch.
+   */
+  static void closeCurrentRuns(Tx tx, List<Object[]> closes) {
+    CLOSE_CURRENT_RUN.updateBatch(tx, closes);
+  }
+
+  /**
+   * Writes the current-run closes that wait in the transaction's group writes, so that a read of a
+   * current-run row sees them.
+   */
+  private static void beforeCurrentRunRead(Tx tx) {
+    GroupWrites group = tx.groupWrites();
+    if (group != null) {
+      group.writeCurrentRunCloses(tx);
+    }
   }
 
   /** Locks the current-run row of a workflow id. */

@@ -49,8 +49,8 @@ final class WorkflowThreadFactory {
 
   /**
    * Starts {@code body} on a workflow thread named {@code name} while it runs. The body must leave
-   * no thread-local state behind: a platform thread goes back to the pool afterwards, its
-   * interrupt status cleared.
+   * no thread-local state behind: a platform thread goes back to the pool afterwards, its interrupt
+   * status cleared.
    */
   static void start(String name, Runnable body) {
     if (VIRTUAL_BUILDER != null) {

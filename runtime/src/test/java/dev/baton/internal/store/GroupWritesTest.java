@@ -1,10 +1,12 @@
 package dev.baton.internal.store;
 
+import static dev.baton.internal.jooq.Tables.BATON_CURRENT_RUNS;
 import static dev.baton.internal.jooq.Tables.BATON_HISTORY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.baton.WorkflowIdReusePolicy;
+import dev.baton.WorkflowStatus;
 import dev.baton.internal.history.Event;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,5 +81,53 @@ class GroupWritesTest {
     long nextOfB = db.transact(tx -> LockedRun.lock(tx, b).nextEventIdAtLock());
     assertThat(nextOfA).isEqualTo(eventsOfA + 3);
     assertThat(nextOfB).as("b's update, written at the end").isEqualTo(eventsOfA + 2);
+  }
+
+  private String currentStatus(Tx tx, String workflowId) {
+    return tx.dsl()
+        .select(BATON_CURRENT_RUNS.STATUS)
+        .from(BATON_CURRENT_RUNS)
+        .where(BATON_CURRENT_RUNS.WORKFLOW_ID.eq(workflowId))
+        .fetchOne(BATON_CURRENT_RUNS.STATUS);
+  }
+
+  @Test
+  void aCurrentRunClosedInTheTransactionIsWrittenBeforeAStartOfItsIdReadsIt() {
+    String first = start("w");
+    String closedOnly = start("x");
+
+    String second =
+        db.transact(
+            tx ->
+                tx.sharedByRuns(
+                    List.of(first, closedOnly),
+                    () -> {
+                      LockedRun run = LockedRun.lock(tx, first);
+                      WorkflowStore.close(tx, run, WorkflowStatus.COMPLETED, "\"done\"", null);
+                      run.flush();
+                      LockedRun other = LockedRun.lock(tx, closedOnly);
+                      WorkflowStore.close(tx, other, WorkflowStatus.FAILED, null, "{}");
+                      other.flush();
+                      assertThat(currentStatus(tx, "w")).as("deferred").isEqualTo("RUNNING");
+
+                      // A start of "w" in the same transaction sees its run closed: not a
+                      // duplicate.
+                      return WorkflowStore.insertRun(
+                          tx,
+                          "w",
+                          "Type",
+                          "queue",
+                          JsonNodeFactory.instance.nullNode(),
+                          "w-second",
+                          RunSettings.forStart(null, WorkflowIdReusePolicy.ALLOW_DUPLICATE, 0));
+                    }));
+
+    assertThat(second).isNotEqualTo(first);
+    assertThat(workflows.findCurrentRun("w").runId()).isEqualTo(second);
+    String statusOfW = db.transact(tx -> currentStatus(tx, "w"));
+    String statusOfX = db.transact(tx -> currentStatus(tx, "x"));
+    assertThat(statusOfW).isEqualTo("RUNNING");
+    assertThat(workflows.findRun(first).status()).isEqualTo(WorkflowStatus.COMPLETED);
+    assertThat(statusOfX).as("written at the end").isEqualTo("FAILED");
   }
 }

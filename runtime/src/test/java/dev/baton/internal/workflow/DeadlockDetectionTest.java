@@ -17,9 +17,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Workflow code that blocks outside Baton's API fails its workflow task as a potential deadlock that
- * names the branch and where it was, and its thread is interrupted; the next workflow's code runs
- * as usual on the threads that are left (pooled platform threads on Java 17).
+ * Workflow code that blocks outside Baton's API fails its workflow task as a potential deadlock
+ * that names the branch and where it was, and its thread is interrupted; the next workflow's code
+ * runs as usual on the threads that are left (pooled platform threads on Java 17).
  */
 class DeadlockDetectionTest {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -74,7 +74,8 @@ class DeadlockDetectionTest {
 
   private static List<StoredEvent> started() {
     return List.of(
-        new StoredEvent(1, 10, new Event.WorkflowExecutionStarted("Blocker", "q", JSON.arrayNode())),
+        new StoredEvent(
+            1, 10, new Event.WorkflowExecutionStarted("Blocker", "q", JSON.arrayNode())),
         new StoredEvent(2, 10, new Event.WorkflowTaskScheduled("q")));
   }
 

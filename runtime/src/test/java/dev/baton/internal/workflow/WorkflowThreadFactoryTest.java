@@ -69,7 +69,9 @@ class WorkflowThreadFactoryTest {
     if (jvmHasVirtualThreads) {
       assertThat(second.thread()).isNotSameAs(first.thread());
     } else {
-      assertThat(idle).as("the first branch's thread went back to the pool").contains(first.thread());
+      assertThat(idle)
+          .as("the first branch's thread went back to the pool")
+          .contains(first.thread());
       assertThat(idle).as("the second branch ran on a pooled thread").contains(second.thread());
     }
     assertThat(second.name()).isEqualTo("second");
