@@ -106,7 +106,7 @@ public final class WarehouseStub extends AbstractActivityStub implements Warehou
    * declares.
    */
   public static WarehouseStub local(LocalActivityOptions options) {
-    return new WarehouseStub(ActivityOptions.none(), options);
+    return new WarehouseStub(ActivityOptions.none(), checkedLocalOptions(options));
   }
 
   /**

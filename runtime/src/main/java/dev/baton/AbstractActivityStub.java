@@ -19,8 +19,29 @@ public abstract class AbstractActivityStub {
    */
   protected AbstractActivityStub(
       ActivityOptions options, @Nullable LocalActivityOptions localOptions) {
+    if (options == null) {
+      throw new NullPointerException(
+          "The stub's activity options are null: pass ActivityOptions, or call create() for the"
+              + " options each activity declares");
+    }
     this.options = options;
     this.localOptions = localOptions;
+  }
+
+  /**
+   * {@code options}, given to a stub's {@code local(options)}: a stub made with null local options
+   * would run its calls as activity tasks, not local activities.
+   *
+   * @throws NullPointerException when {@code options} is null
+   */
+  protected static LocalActivityOptions checkedLocalOptions(
+      @Nullable LocalActivityOptions options) {
+    if (options == null) {
+      throw new NullPointerException(
+          "local(options) was given null options: pass LocalActivityOptions, or call local() for"
+              + " the options each activity declares");
+    }
+    return options;
   }
 
   /** A stub with the options of {@code stub}: its calls run as {@code stub}'s do. */

@@ -56,6 +56,12 @@ class ApiBadInputTest {
       assertThatThrownBy(() -> baton.activityCompletion().complete("not-a-token", "x"))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("Not a Baton task token");
+      assertThatThrownBy(() -> StepsStub.local(null))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessageContaining("call local() for the options each activity declares");
+      assertThatThrownBy(() -> StepsStub.create(null))
+          .isInstanceOf(NullPointerException.class)
+          .hasMessageContaining("call create() for the options each activity declares");
       assertThatThrownBy(() -> WorkflowOptions.newBuilder("w").requestId("").build())
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("requestId");

@@ -108,7 +108,10 @@ public final class StubWriter {
                 .addModifiers(PUBLIC, STATIC)
                 .returns(stub)
                 .addParameter(Code.LOCAL_ACTIVITY_OPTIONS, "options")
-                .addStatement("return new $T($T.none(), options)", stub, Code.ACTIVITY_OPTIONS)
+                .addStatement(
+                    "return new $T($T.none(), checkedLocalOptions(options))",
+                    stub,
+                    Code.ACTIVITY_OPTIONS)
                 .build());
 
     // AbstractActivityStub.call starts each call. Where an activity method is named call too, the
