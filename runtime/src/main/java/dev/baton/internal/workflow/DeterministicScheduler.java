@@ -189,7 +189,10 @@ final class DeterministicScheduler {
     private final Runnable body;
     private final Semaphore permit = new Semaphore(0);
 
-    /** Whether its thread was started (by the driver, which alone reads it). */
+    /**
+     * Whether its thread was started: set by the driver, read by the driver and by {@link #destroy}
+     * (after the driver's last pass), as the thread field was before threads were pooled.
+     */
     private boolean started;
 
     /** The thread running the branch's code, while it runs it; guarded by this branch. */
